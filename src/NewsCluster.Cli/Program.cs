@@ -1,0 +1,8 @@
+using System.CommandLine;
+using NewsCluster.Cli.Commands;
+
+var root = new RootCommand("NewsCluster offline tools: parse, cluster and evaluate article dumps without a database.")
+{
+    ParseCommand.Create(),
+};
+return root.Parse(args).Invoke();
