@@ -1,26 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
+using NewsCluster.Web;
+using NewsCluster.Web.Data;
+using NewsCluster.Web.Health;
+using NewsCluster.Web.Logging;
 
-// Add services to the container.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNewsLogging();
+builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddNewsServices();
+builder.Services.AddNewsHealthChecks();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-
-app.UseHttpsRedirection();
-
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseRequestLogging();
 app.UseRouting();
-
-app.UseAuthorization();
-
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapNewsHealth();
 
+await app.InitialiseDatabaseAsync();
 app.Run();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
