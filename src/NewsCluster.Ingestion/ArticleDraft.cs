@@ -8,21 +8,12 @@ public sealed record ArticleDraft
     public string? Byline { get; init; }
     public string? Source { get; init; }
     public string? Url { get; init; }
+    /// <summary>A BCP 47 language tag when the input declared one (HTML <c>lang</c>, a JSON field); never guessed.</summary>
     public string? Language { get; init; }
-    /// <summary>The cleaned article body: paragraphs separated by blank lines, scraping noise removed.</summary>
+    /// <summary>The cleaned, normalised article body: paragraphs separated by blank lines, scraping noise removed.</summary>
     public required string Text { get; init; }
-    /// <summary>The decoded text as it came in, kept so pages can show raw beside cleaned.</summary>
+    /// <summary>The decoded input as it came in (the page, the file, or a JSON record's body field), kept so pages can show raw beside cleaned.</summary>
     public required string RawText { get; init; }
-}
-
-/// <summary>
-/// What became of one input item (a file, an archive entry or a JSON record): an article, or a reason it was refused.
-/// </summary>
-public sealed record ParsedItem(string Path, ArticleDraft? Article, string? RejectionReason)
-{
-    public bool IsRejected => Article is null;
-
-    public static ParsedItem Ok(string path, ArticleDraft article) => new(path, article, null);
-
-    public static ParsedItem Rejected(string path, string reason) => new(path, null, reason);
+    /// <summary>Lower-case hex SHA-256 of <see cref="Text"/> in UTF-8: equal hashes mean exactly the same cleaned text.</summary>
+    public required string ContentHash { get; init; }
 }

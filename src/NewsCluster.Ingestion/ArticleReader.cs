@@ -1,40 +1,63 @@
-using System.Text;
+using NewsCluster.Ingestion.Pipeline;
 
 namespace NewsCluster.Ingestion;
 
-/// <summary>Turns files into article drafts, one <see cref="ParsedItem"/> per input item; it never throws for bad input.</summary>
+/// <summary>
+/// Turns files, folders and archives into article drafts, one <see cref="ParsedItem"/> per input item (a file, an
+/// archive entry, a JSON record). Lazy: items come as they are read and archives are streamed. It never throws for bad
+/// input: a failure becomes a rejection for that item and the next item is read.
+/// </summary>
 public sealed class ArticleReader
 {
-    /// <summary>Reads one file given by name and content.</summary>
-    public IEnumerable<ParsedItem> Read(string name, Stream content)
+    private readonly IngestionLimits _limits;
+    private readonly DocumentRouter _router;
+
+    public ArticleReader() : this(IngestionLimits.Default)
     {
-        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var raw = reader.ReadToEnd();
-        var lines = raw.Replace("\r\n", "\n").Split('\n').Select(l => l.Trim()).ToList();
-        var title = lines.FirstOrDefault(l => l.Length > 0);
-        if (title is null)
-        {
-            yield return ParsedItem.Rejected(name, "empty: the file has no text");
-            yield break;
-        }
-        var body = lines.SkipWhile(l => l != title).Skip(1).Where(l => l.Length > 0 && l != title);
-        yield return ParsedItem.Ok(name, new ArticleDraft { Title = title, Text = string.Join("\n\n", body), RawText = raw });
     }
 
-    /// <summary>Reads a file or every file below a folder; item paths are relative to <paramref name="path"/>.</summary>
-    public IEnumerable<ParsedItem> ReadPath(string path)
+    public ArticleReader(IngestionLimits limits)
     {
-        if (File.Exists(path))
+        _limits = limits;
+        _router = new DocumentRouter(limits);
+    }
+
+    /// <summary>Reads one input given by name (whose extension proposes the format) and content; the stream is not disposed.</summary>
+    public IEnumerable<ParsedItem> Read(string name, Stream content) => _router.ReadTopLevel(name, content);
+
+    /// <summary>
+    /// Reads a file, or every file below a folder in ordinal order of their relative paths. Item paths are relative to
+    /// the folder (with '/' separators), or the file's name.
+    /// </summary>
+    public IEnumerable<ParsedItem> ReadPath(string fileOrFolder)
+    {
+        if (File.Exists(fileOrFolder)) return ReadFile(Path.GetFileName(fileOrFolder), fileOrFolder);
+        if (Directory.Exists(fileOrFolder)) return ReadFolder(fileOrFolder);
+        return [ParsedItem.Rejected(Path.GetFileName(fileOrFolder), $"{RejectionKeywords.Empty}: there is no file or folder at '{fileOrFolder}'")];
+    }
+
+    private IEnumerable<ParsedItem> ReadFolder(string folder)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+        var files = Directory.EnumerateFiles(folder, "*", options)
+            .Select(file => (Relative: Path.GetRelativePath(folder, file).Replace('\\', '/'), Full: file))
+            .OrderBy(file => file.Relative, StringComparer.Ordinal)
+            .ToList();
+        return files.SelectMany(file => ReadFile(file.Relative, file.Full));
+    }
+
+    private IEnumerable<ParsedItem> ReadFile(string path, string fullPath) =>
+        ItemGuard.Run(path, RejectionKeywords.UnsupportedFormat, () => ReadOpenedFile(path, fullPath));
+
+    private IEnumerable<ParsedItem> ReadOpenedFile(string path, string fullPath)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        if (stream.Length > _limits.MaxFileBytes)
         {
-            using var stream = File.OpenRead(path);
-            foreach (var item in Read(Path.GetFileName(path), stream)) yield return item;
+            yield return ParsedItem.Rejected(path, $"{RejectionKeywords.TooLarge}: the file is {Bytes.Describe(stream.Length)}, over the limit of {Bytes.Describe(_limits.MaxFileBytes)}");
             yield break;
         }
-        foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(path, file).Replace('\\', '/');
-            using var stream = File.OpenRead(file);
-            foreach (var item in Read(relative, stream)) yield return item;
-        }
+        foreach (var item in _router.Read(path, path, new BoundedReadStream(stream, _limits.MaxFileBytes, $"the file '{path}'"), ReadScope.TopLevel(_limits)))
+            yield return item;
     }
 }

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace NewsCluster.Ingestion.Cleaning;
+
+/// <summary>What the cleaner kept of a body, plus the metadata it found in lines it removed.</summary>
+internal sealed record CleanedBody(IReadOnlyList<string> Paragraphs, DateTimeOffset? Published, string? Byline);
+
+/// <summary>
+/// Removes what is not the article from a list of normalised paragraphs, whatever format they came from: repeats of
+/// the title, date stamps, bylines (kept as metadata), page furniture, related-story blocks with their headline lists,
+/// and paragraphs seen before (the first copy stays).
+/// </summary>
+internal static partial class ArticleCleaner
+{
+    /// <summary>Date and byline lines count as metadata only near the top; further down they belong to other stories.</summary>
+    private const int HeaderParagraphs = 3;
+
+    [GeneratedRegex(@"^(?i:by|written by|author:|reporting by)\s+(\p{Lu}[\p{L}'.\-]*(?:,?\s+(?:\p{Lu}[\p{L}'.\-]*|and|&|de|da|van|von|der|bin|al-\p{L}+)){0,8})$", RegexOptions.CultureInvariant)]
+    private static partial Regex BylineLine();
+
+    public static CleanedBody Clean(IEnumerable<string> paragraphs, string? title)
+    {
+        var state = new CleaningState(title is null ? null : ParagraphKey.Of(title));
+        foreach (var paragraph in paragraphs)
+            state.Consider(paragraph);
+        return new CleanedBody(state.Kept, state.Published, state.Byline);
+    }
+
+    private sealed class CleaningState(string? titleKey)
+    {
+        private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
+        private bool _inRelatedBlock;
+
+        public List<string> Kept { get; } = [];
+        public DateTimeOffset? Published { get; private set; }
+        public string? Byline { get; private set; }
+
+        public void Consider(string paragraph)
+        {
+            if (paragraph.Length == 0 || IsInRelatedBlock(paragraph)) return;
+            if (NoiseLines.IsRelatedBlockHeading(paragraph))
+            {
+                _inRelatedBlock = true;
+                return;
+            }
+            if (TakeDateStamp(paragraph) || NoiseLines.IsNoise(paragraph) || TakeByline(paragraph)) return;
+            var key = ParagraphKey.Of(paragraph);
+            if (key.Length == 0 || key == titleKey || !_seenKeys.Add(key)) return;
+            Kept.Add(paragraph);
+        }
+
+        /// <summary>A related block runs over headlines, their timestamps and furniture until real prose resumes.</summary>
+        private bool IsInRelatedBlock(string paragraph)
+        {
+            if (!_inRelatedBlock) return false;
+            if (Headlines.LooksLikeHeadline(paragraph) || DateStamps.IsDateStampLine(paragraph) || NoiseLines.IsNoise(paragraph)) return true;
+            _inRelatedBlock = false;
+            return false;
+        }
+
+        private bool TakeDateStamp(string paragraph)
+        {
+            if (!DateStamps.IsDateStampLine(paragraph)) return false;
+            if (Kept.Count < HeaderParagraphs) Published ??= DateStamps.TryParse(paragraph);
+            return true;
+        }
+
+        private bool TakeByline(string paragraph)
+        {
+            if (Byline is not null || Kept.Count >= HeaderParagraphs || paragraph.Length > 100) return false;
+            var match = BylineLine().Match(paragraph);
+            if (!match.Success) return false;
+            Byline = match.Groups[1].Value.Trim();
+            return true;
+        }
+    }
+}

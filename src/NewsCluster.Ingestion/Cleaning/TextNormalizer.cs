@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsCluster.Ingestion.Cleaning;
+
+/// <summary>
+/// One canonical form for text from any source, so equal articles hash equal: NFKC, straight quotes, two dash forms
+/// (hyphen "-" and dash "—", kept apart because a dash separates words and a hyphen joins them), no invisible or
+/// control characters, single spaces.
+/// </summary>
+internal static class TextNormalizer
+{
+    /// <summary>Normalises one line or paragraph: every whitespace run, line breaks included, becomes one space.</summary>
+    public static string NormalizeInline(string text)
+    {
+        if (text.Length == 0) return text;
+        var composed = ComposeCompatibility(ReplaceLoneSurrogates(text));
+        var builder = new StringBuilder(composed.Length);
+        var pendingSpace = false;
+        foreach (var c in composed)
+        {
+            var mapped = Map(c);
+            if (mapped == '\0') continue;
+            if (mapped == ' ')
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+            if (pendingSpace) builder.Append(' ');
+            pendingSpace = false;
+            builder.Append(mapped);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Splits text into lines and normalises each; blank lines stay (as empty strings) because they mark paragraphs.</summary>
+    public static List<string> NormalizeLines(string text) =>
+        text.Split('\n').Select(line => NormalizeInline(line)).ToList();
+
+    private static string ComposeCompatibility(string text) =>
+        text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+
+    /// <summary>Returns ' ' for whitespace, '\0' for characters to drop, else the canonical character.</summary>
+    private static char Map(char c) => c switch
+    {
+        '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' or '\u0060' => '\'',
+        '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
+        '\u2010' or '\u2011' or '\u2012' or '\u2212' or '\u2043' => '-',
+        '\u2013' or '\u2014' or '\u2015' or '\u2E3A' or '\u2E3B' => '\u2014',
+        // Zero-width joiners (U+200C, U+200D) are kept: Persian, Urdu and Indic spelling depends on them.
+        '\u200B' or '\u2060' or '\uFEFF' or '\u00AD' or '\u200E' or '\u200F' => '\0',
+        _ when char.IsWhiteSpace(c) => ' ',
+        _ when char.IsControl(c) => '\0',
+        _ when char.GetUnicodeCategory(c) == UnicodeCategory.Format && c is not ('\u200C' or '\u200D') => '\0',
+        _ => c,
+    };
+
+    /// <summary>Normalize() throws on unpaired surrogates, which truncated or fuzzed input produces.</summary>
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        if (!HasLoneSurrogate(text)) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsSurrogate(text[i])) continue;
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,57 @@
+using NewsCluster.Ingestion.Archives;
+using NewsCluster.Ingestion.Decoding;
+using NewsCluster.Ingestion.Html;
+using NewsCluster.Ingestion.Json;
+using NewsCluster.Ingestion.Text;
+
+namespace NewsCluster.Ingestion.Pipeline;
+
+/// <summary>Sends each input to the reader for its format; archive readers call back here for their entries.</summary>
+internal sealed class DocumentRouter(IngestionLimits limits)
+{
+    public IEnumerable<ParsedItem> ReadTopLevel(string name, Stream content) =>
+        Read(name, name, new BoundedReadStream(content, limits.MaxFileBytes, $"the file '{name}'"), ReadScope.TopLevel(limits));
+
+    /// <param name="path">The label items get (an archive entry's full path).</param>
+    /// <param name="name">The file name whose extension proposes a format (for "a.html.gz", the inner "a.html").</param>
+    public IEnumerable<ParsedItem> Read(string path, string name, Stream content, ReadScope scope) =>
+        ItemGuard.Run(path, RejectionKeywords.UnsupportedFormat, () => Dispatch(path, name, content, scope));
+
+    private IEnumerable<ParsedItem> Dispatch(string path, string name, Stream content, ReadScope scope)
+    {
+        var stream = ReplayStream.Peek(content, FormatSniffer.HeadBytes, out var head);
+        if (head.Length == 0) return [ParsedItem.Rejected(path, $"{RejectionKeywords.Empty}: the file is empty (0 bytes)")];
+        return FormatSniffer.Decide(name, head) switch
+        {
+            InputFormat.PlainText => [ReadPlainText(path, stream)],
+            InputFormat.Html => [ItemGuard.One(path, RejectionKeywords.NoArticleText, () => HtmlArticleReader.Read(ReadDocument(stream), null, null, limits))],
+            InputFormat.Json => JsonArticleReader.ReadDocument(path, ReadDocument(stream), limits),
+            InputFormat.JsonLines => JsonArticleReader.ReadLines(path, stream, limits),
+            InputFormat.Zip => ArchiveRead(path, scope, nested => ZipEntries.Read(path, stream, nested, this)),
+            InputFormat.Tar => ArchiveRead(path, scope, nested => TarEntries.Read(path, stream, nested, this)),
+            InputFormat.Gzip => ArchiveRead(path, scope, nested => GzipMember.Read(path, name, stream, nested, this)),
+            InputFormat.Warc => ArchiveRead(path, scope, nested => WarcRecords.Read(path, stream, nested, limits)),
+            InputFormat.Unsupported => [Unsupported(path, name)],
+            _ => Path.GetExtension(name).Length == 0 ? [ReadPlainText(path, stream)] : [Unsupported(path, name)],
+        };
+    }
+
+    private ParsedItem ReadPlainText(string path, Stream stream) =>
+        ItemGuard.One(path, RejectionKeywords.NoArticleText, () => PlainTextReader.Read(TextDecoder.Decode(ReadDocument(stream)), KnownMetadata.None));
+
+    private byte[] ReadDocument(Stream stream) => Bytes.ReadAll(stream, limits.MaxEntryBytes, "the document");
+
+    private static IEnumerable<ParsedItem> ArchiveRead(string path, ReadScope scope, Func<ReadScope, IEnumerable<ParsedItem>> read)
+    {
+        if (scope.ArchiveDepth >= scope.Limits.MaxArchiveNesting)
+            return [ParsedItem.Rejected(path, $"{RejectionKeywords.TooLarge}: archives are nested more than {scope.Limits.MaxArchiveNesting} deep")];
+        return ItemGuard.Run(path, RejectionKeywords.CorruptArchive, () => read(scope.InsideArchive()));
+    }
+
+    private static ParsedItem Unsupported(string path, string name)
+    {
+        var extension = Path.GetExtension(name);
+        var what = extension.Length > 0 ? $"'{extension}' files" : "files of this kind";
+        return ParsedItem.Rejected(path, $"{RejectionKeywords.UnsupportedFormat}: {what} cannot be read as articles (use .txt, .html, .json, .jsonl or an archive of them)");
+    }
+}

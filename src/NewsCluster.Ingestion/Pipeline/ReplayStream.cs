@@ -1,0 +1,43 @@
+namespace NewsCluster.Ingestion.Pipeline;
+
+/// <summary>
+/// A forward-only stream that first returns bytes already read for sniffing, then the rest of the source, so formats
+/// can be sniffed on non-seekable streams (archive entries, uploads) without reading them twice.
+/// </summary>
+internal sealed class ReplayStream(byte[] head, Stream rest) : Stream
+{
+    private int _headPosition;
+
+    /// <summary>Reads up to <paramref name="count"/> bytes from the start of <paramref name="source"/> for sniffing.</summary>
+    public static ReplayStream Peek(Stream source, int count, out byte[] head)
+    {
+        var buffer = new byte[count];
+        var filled = source.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        head = buffer[..filled];
+        return new ReplayStream(head, source);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_headPosition < head.Length)
+        {
+            var n = Math.Min(buffer.Length, head.Length - _headPosition);
+            head.AsSpan(_headPosition, n).CopyTo(buffer);
+            _headPosition += n;
+            return n;
+        }
+        return rest.Read(buffer);
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
