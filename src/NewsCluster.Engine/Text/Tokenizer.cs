@@ -1,35 +1,203 @@
 using System.Globalization;
-using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace NewsCluster.Engine.Text;
 
-/// <summary>Splits text into lower-case words made of Unicode letters and digits, in any script.</summary>
-public static class Tokenizer
+/// <summary>What a token is made of.</summary>
+public enum TokenKind : byte
 {
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "a","an","and","are","as","at","be","been","but","by","for","from","has","have","he","her","his","in","is","it",
-        "its","of","on","or","that","the","their","there","they","this","to","was","were","which","will","with","would",
-    };
+    /// <summary>A run of letters (and digits) in a script that separates words with spaces.</summary>
+    Word,
+    /// <summary>A run of decimal digits in any script, normalised to ASCII digits.</summary>
+    Number,
+    /// <summary>A character bigram from a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar).</summary>
+    Gram,
+}
 
-    public static IEnumerable<string> Words(string text)
+/// <summary>One token: a slice of <see cref="TokenBuffer.Chars"/>.</summary>
+public readonly record struct Token(int Start, int Length, TokenKind Kind);
+
+/// <summary>
+/// Reusable output of <see cref="Tokenizer.Tokenize"/>: the normalised characters and the tokens pointing into them.
+/// Owned by one thread at a time; reusing it avoids an allocation per token.
+/// </summary>
+public sealed class TokenBuffer
+{
+    private char[] _chars = new char[4096];
+    private Token[] _tokens = new Token[1024];
+
+    /// <summary>Normalised characters; tokens are slices of it.</summary>
+    public ReadOnlySpan<char> Chars => _chars.AsSpan(0, CharCount);
+
+    /// <summary>Number of normalised characters.</summary>
+    public int CharCount { get; private set; }
+
+    /// <summary>Number of tokens.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The tokens in text order.</summary>
+    public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, Count);
+
+    /// <summary>The characters of token <paramref name="index"/>.</summary>
+    public ReadOnlySpan<char> this[int index] { get { var t = _tokens[index]; return _chars.AsSpan(t.Start, t.Length); } }
+
+    /// <summary>A writable view of a token's characters (the stemmer shortens words in place).</summary>
+    internal Span<char> Writable(int start, int length) => _chars.AsSpan(start, length);
+
+    /// <summary>Forgets all tokens and characters, keeping the storage.</summary>
+    public void Clear()
     {
-        var sb = new StringBuilder();
-        foreach (var ch in text)
-        {
-            if (char.IsLetterOrDigit(ch) || CharUnicodeInfo.GetUnicodeCategory(ch) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
-            {
-                sb.Append(char.ToLowerInvariant(ch));
-            }
-            else if (sb.Length > 0)
-            {
-                yield return sb.ToString();
-                sb.Clear();
-            }
-        }
-        if (sb.Length > 0) yield return sb.ToString();
+        CharCount = 0;
+        Count = 0;
     }
 
-    public static IEnumerable<string> ContentWords(string text) =>
-        Words(text).Where(w => w.Length > 1 && !StopWords.Contains(w));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AppendChar(char c)
+    {
+        if (CharCount == _chars.Length) Array.Resize(ref _chars, _chars.Length * 2);
+        _chars[CharCount++] = c;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddToken(int start, int length, TokenKind kind)
+    {
+        if (Count == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
+        _tokens[Count++] = new Token(start, length, kind);
+    }
+
+    /// <summary>Copies the tokens out as strings (for explanations and tests, not the hot path).</summary>
+    public List<string> ToStrings()
+    {
+        var list = new List<string>(Count);
+        for (var i = 0; i < Count; i++) list.Add(this[i].ToString());
+        return list;
+    }
+}
+
+/// <summary>
+/// Language-agnostic tokeniser: Unicode letters and digits in any script, case-folded (invariant culture), decimal
+/// digits of every script mapped to ASCII, Arabic-script variants unified (alef forms, yeh, kaf, heh; diacritics,
+/// tatweel and zero-width joiners dropped) so that Arabic and Urdu spellings meet, and scripts written without
+/// spaces (Han, kana, Thai, Lao, Khmer, Myanmar) cut into overlapping character bigrams, the usual unit for
+/// CJK retrieval. Combining marks stay inside their word (Devanagari vowel signs, for instance).
+/// </summary>
+public static class Tokenizer
+{
+    private enum CharClass : byte { Separator, Word, NoSpace, Ignorable }
+
+    /// <summary>Tokenises <paramref name="text"/> and appends the tokens to <paramref name="into"/>.</summary>
+    public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer into)
+    {
+        var wordStart = -1;
+        var allDigits = true;
+        var runStart = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var cls = Classify(c);
+            if (cls == CharClass.Ignorable) continue;
+            if (cls != CharClass.NoSpace && runStart >= 0)
+            {
+                EmitGrams(into, runStart);
+                runStart = -1;
+            }
+            switch (cls)
+            {
+                case CharClass.Word:
+                    var isMark = IsMark(c);
+                    if (wordStart < 0)
+                    {
+                        if (isMark) continue;
+                        wordStart = into.CharCount;
+                        allDigits = true;
+                    }
+                    var n = Normalize(c);
+                    if (n > '9' || n < '0') allDigits = false;
+                    into.AppendChar(n);
+                    break;
+                case CharClass.NoSpace:
+                    if (wordStart >= 0)
+                    {
+                        EmitWord(into, wordStart, allDigits);
+                        wordStart = -1;
+                    }
+                    if (runStart < 0) runStart = into.CharCount;
+                    into.AppendChar(c);
+                    break;
+                default:
+                    if (wordStart >= 0)
+                    {
+                        EmitWord(into, wordStart, allDigits);
+                        wordStart = -1;
+                    }
+                    break;
+            }
+        }
+        if (wordStart >= 0) EmitWord(into, wordStart, allDigits);
+        if (runStart >= 0) EmitGrams(into, runStart);
+    }
+
+    /// <summary>Convenience: the normalised tokens of <paramref name="text"/> as strings.</summary>
+    public static IReadOnlyList<string> Words(string text)
+    {
+        var buffer = new TokenBuffer();
+        Tokenize(text, buffer);
+        return buffer.ToStrings();
+    }
+
+    private static void EmitWord(TokenBuffer into, int start, bool allDigits) =>
+        into.AddToken(start, into.CharCount - start, allDigits ? TokenKind.Number : TokenKind.Word);
+
+    private static void EmitGrams(TokenBuffer into, int runStart)
+    {
+        var length = into.CharCount - runStart;
+        if (length == 1)
+        {
+            into.AddToken(runStart, 1, TokenKind.Gram);
+            return;
+        }
+        for (var i = runStart; i + 1 < into.CharCount; i++) into.AddToken(i, 2, TokenKind.Gram);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static CharClass Classify(char c)
+    {
+        if (c < 0x80)
+        {
+            return (uint)(c - 'a') <= 'z' - 'a' || (uint)(c - 'A') <= 'Z' - 'A' || (uint)(c - '0') <= 9
+                ? CharClass.Word : CharClass.Separator;
+        }
+        if (c is '\u00AD' or '\u200C' or '\u200D' or '\u0640' || (c >= '\u064B' && c <= '\u065F') || c == '\u0670')
+            return CharClass.Ignorable;
+        if (IsNoSpaceScript(c)) return CharClass.NoSpace;
+        if (char.IsLetterOrDigit(c) || IsMark(c)) return CharClass.Word;
+        return CharClass.Separator;
+    }
+
+    private static bool IsNoSpaceScript(char c) =>
+        (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3400' && c <= '\u4DBF') || (c >= '\uF900' && c <= '\uFAFF') ||
+        (c >= '\u3040' && c <= '\u30FF') || (c >= '\u0E00' && c <= '\u0EFF') || (c >= '\u1780' && c <= '\u17FF') ||
+        (c >= '\u1000' && c <= '\u109F') || char.IsSurrogate(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsMark(char c) => c >= 0x300 &&
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Normalize(char c)
+    {
+        if (c < 0x80) return (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+        switch (c)
+        {
+            case '\u0623' or '\u0625' or '\u0622' or '\u0671': return '\u0627'; // alef with hamza/madda/wasla -> alef
+            case '\u0649' or '\u064A': return '\u06CC';                        // alef maksura, Arabic yeh -> Farsi/Urdu yeh
+            case '\u0643': return '\u06A9';                                     // Arabic kaf -> keheh
+            case '\u06C1' or '\u06D5' or '\u0629' or '\u06C2': return '\u0647'; // heh goal, ae, teh marbuta -> heh
+            case '\u06D3': return '\u06D2';                                     // yeh barree with hamza -> yeh barree
+            case '\u03C2': return '\u03C3';                                     // final sigma -> sigma
+        }
+        var digit = CharUnicodeInfo.GetDecimalDigitValue(c);
+        if (digit >= 0) return (char)('0' + digit);
+        return char.ToLowerInvariant(c);
+    }
 }

@@ -1,0 +1,123 @@
+namespace NewsCluster.Engine.Clustering;
+
+/// <summary>A sparse vector over term ids (ascending), usually L2-normalised TF-IDF weights.</summary>
+public sealed class WeightedVector(uint[] ids, float[] values)
+{
+    /// <summary>Term ids, ascending.</summary>
+    public uint[] Ids { get; } = ids;
+
+    /// <summary>Weights parallel to <see cref="Ids"/>.</summary>
+    public float[] Values { get; } = values;
+
+    /// <summary>The dot product (cosine similarity for unit vectors), by merging the two sorted id lists.</summary>
+    public double Dot(WeightedVector other)
+    {
+        uint[] ai = Ids, bi = other.Ids;
+        float[] av = Values, bv = other.Values;
+        int i = 0, j = 0;
+        double sum = 0;
+        while (i < ai.Length && j < bi.Length)
+        {
+            var x = ai[i];
+            var y = bi[j];
+            if (x == y) { sum += (double)av[i] * bv[j]; i++; j++; }
+            else if (x < y) i++;
+            else j++;
+        }
+        return sum;
+    }
+}
+
+/// <summary>
+/// The sum of the unit vectors of a cluster's members. Average linkage of cosine similarity needs nothing more:
+/// mean over members m of cos(v, m) = v · (Σ m) / n, and the mean over all cross pairs of two clusters is
+/// (Σ a) · (Σ b) / (n_a · n_b) (the group-average / UPGMA criterion).
+/// </summary>
+internal sealed class TermSum
+{
+    private uint[] _ids = [];
+    private double[] _values = [];
+
+    public int Members { get; private set; }
+
+    public double Dot(WeightedVector v)
+    {
+        uint[] ai = _ids, bi = v.Ids;
+        double[] av = _values;
+        float[] bv = v.Values;
+        int i = 0, j = 0;
+        double sum = 0;
+        while (i < ai.Length && j < bi.Length)
+        {
+            var x = ai[i];
+            var y = bi[j];
+            if (x == y) { sum += av[i] * bv[j]; i++; j++; }
+            else if (x < y) i++;
+            else j++;
+        }
+        return sum;
+    }
+
+    public double Dot(TermSum other)
+    {
+        uint[] ai = _ids, bi = other._ids;
+        double[] av = _values, bv = other._values;
+        int i = 0, j = 0;
+        double sum = 0;
+        while (i < ai.Length && j < bi.Length)
+        {
+            var x = ai[i];
+            var y = bi[j];
+            if (x == y) { sum += av[i] * bv[j]; i++; j++; }
+            else if (x < y) i++;
+            else j++;
+        }
+        return sum;
+    }
+
+    /// <summary>Average linkage of <paramref name="v"/> to this cluster: v · Σ / n.</summary>
+    public double MeanSimilarity(WeightedVector v) => Members == 0 ? 0 : Dot(v) / Members;
+
+    /// <summary>Average linkage of <paramref name="v"/>, a member, to the other members: (v · Σ − v · v) / (n − 1).</summary>
+    public double MeanSimilarityExcluding(WeightedVector v) => Members <= 1 ? 0 : (Dot(v) - v.Dot(v)) / (Members - 1);
+
+    public void Add(WeightedVector v, int sign = 1)
+    {
+        var ids = new uint[_ids.Length + v.Ids.Length];
+        var values = new double[ids.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < _ids.Length || j < v.Ids.Length)
+        {
+            if (j >= v.Ids.Length || (i < _ids.Length && _ids[i] < v.Ids[j])) { ids[k] = _ids[i]; values[k++] = _values[i++]; }
+            else if (i >= _ids.Length || v.Ids[j] < _ids[i]) { ids[k] = v.Ids[j]; values[k++] = sign * (double)v.Values[j++]; }
+            else
+            {
+                var s = _values[i] + sign * (double)v.Values[j];
+                if (sign > 0 || Math.Abs(s) > 1e-9) { ids[k] = _ids[i]; values[k++] = s; }
+                i++; j++;
+            }
+        }
+        _ids = ids.AsSpan(0, k).ToArray();
+        _values = values.AsSpan(0, k).ToArray();
+        Members += sign;
+        if (Members == 0) { _ids = []; _values = []; }
+    }
+
+    public void Add(TermSum other)
+    {
+        var ids = new uint[_ids.Length + other._ids.Length];
+        var values = new double[ids.Length];
+        int i = 0, j = 0, k = 0;
+        while (i < _ids.Length || j < other._ids.Length)
+        {
+            if (j >= other._ids.Length || (i < _ids.Length && _ids[i] < other._ids[j])) { ids[k] = _ids[i]; values[k++] = _values[i++]; }
+            else if (i >= _ids.Length || other._ids[j] < _ids[i]) { ids[k] = other._ids[j]; values[k++] = other._values[j++]; }
+            else { ids[k] = _ids[i]; values[k++] = _values[i++] + other._values[j++]; }
+        }
+        _ids = ids.AsSpan(0, k).ToArray();
+        _values = values.AsSpan(0, k).ToArray();
+        Members += other.Members;
+    }
+
+    public int ApproximateBytes => 48 + 12 * _ids.Length;
+}

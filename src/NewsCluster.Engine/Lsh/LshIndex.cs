@@ -1,0 +1,156 @@
+using NewsCluster.Engine.Hashing;
+
+namespace NewsCluster.Engine.Lsh;
+
+/// <summary>
+/// A banded LSH index over MinHash signatures (MMDS §3.4.1): each band of r slots is hashed to a bucket key and an
+/// item is stored once per band; a query returns every item sharing at least one bucket. Supports insert, query
+/// and delete, so it can follow a live corpus.
+/// </summary>
+/// <remarks>
+/// <para>Storage: one hash map from a 64-bit band key (the band number is mixed in, so bands never collide with
+/// each other) to the head of a singly linked posting list kept in two flat arrays, plus the band keys of each item
+/// for deletion. That is about b × (8 + 12) bytes per item plus one map entry per distinct key (about 24 bytes):
+/// roughly 2.5 KB per item at b = 64 and 0.4 KB at b = 9.</para>
+/// <para>Not thread-safe: callers serialise writes and do not read during a write.</para>
+/// </remarks>
+public sealed class LshIndex
+{
+    private readonly Dictionary<ulong, int> _heads = new();
+    private readonly Dictionary<long, ulong[]> _keysById = new();
+    private long[] _ids = new long[1024];
+    private int[] _next = new int[1024];
+    private int _count;
+    private int _free = -1;
+
+    /// <summary>Creates an empty index for signatures of at least <c>Bands × Rows</c> slots.</summary>
+    public LshIndex(LshParameters parameters)
+    {
+        Parameters = parameters;
+    }
+
+    /// <summary>The banding in use.</summary>
+    public LshParameters Parameters { get; }
+
+    /// <summary>Number of items stored.</summary>
+    public int Count => _keysById.Count;
+
+    /// <summary>Whether <paramref name="id"/> is stored.</summary>
+    public bool Contains(long id) => _keysById.ContainsKey(id);
+
+    /// <summary>The bucket key of band <paramref name="band"/>: a stable hash of its r slots and the band number.</summary>
+    public ulong BandKey(ReadOnlySpan<uint> signature, int band)
+    {
+        var rows = Parameters.Rows;
+        var h = StableHash.Mix64((ulong)band * StableHash.GoldenGamma + 0x5bd1e995UL);
+        var slots = signature.Slice(band * rows, rows);
+        foreach (var v in slots) h = StableHash.Mix64(h ^ v) + StableHash.GoldenGamma;
+        return h;
+    }
+
+    /// <summary>The bucket keys of all bands of a signature (thread-safe: it reads only the parameters).</summary>
+    public ulong[] BandKeys(ReadOnlySpan<uint> signature)
+    {
+        if (signature.Length < Parameters.Bands * Parameters.Rows)
+            throw new ArgumentException("Signature is shorter than bands × rows.", nameof(signature));
+        var keys = new ulong[Parameters.Bands];
+        for (var band = 0; band < keys.Length; band++) keys[band] = BandKey(signature, band);
+        return keys;
+    }
+
+    /// <summary>Inserts an item; an id already present is replaced.</summary>
+    public void Insert(long id, ReadOnlySpan<uint> signature) => Insert(id, BandKeys(signature));
+
+    /// <summary>Inserts an item by its precomputed <see cref="BandKeys"/>; an id already present is replaced.</summary>
+    public void Insert(long id, ulong[] keys)
+    {
+        if (keys.Length != Parameters.Bands) throw new ArgumentException("One key per band is needed.", nameof(keys));
+        if (_keysById.ContainsKey(id)) Remove(id);
+        foreach (var key in keys)
+        {
+            var slot = Allocate();
+            _ids[slot] = id;
+            _next[slot] = _heads.TryGetValue(key, out var head) ? head : -1;
+            _heads[key] = slot;
+        }
+        _keysById[id] = keys;
+    }
+
+    /// <summary>Removes an item; returns false when it was not stored.</summary>
+    public bool Remove(long id)
+    {
+        if (!_keysById.Remove(id, out var keys)) return false;
+        foreach (var key in keys)
+        {
+            if (!_heads.TryGetValue(key, out var slot)) continue;
+            var previous = -1;
+            while (slot >= 0 && _ids[slot] != id)
+            {
+                previous = slot;
+                slot = _next[slot];
+            }
+            if (slot < 0) continue;
+            if (previous < 0)
+            {
+                if (_next[slot] < 0) _heads.Remove(key); else _heads[key] = _next[slot];
+            }
+            else _next[previous] = _next[slot];
+            _next[slot] = _free;
+            _free = slot;
+        }
+        return true;
+    }
+
+    /// <summary>Adds to <paramref name="into"/> every stored id sharing a bucket with <paramref name="signature"/>.</summary>
+    public void Query(ReadOnlySpan<uint> signature, HashSet<long> into)
+    {
+        for (var band = 0; band < Parameters.Bands; band++)
+        {
+            if (!_heads.TryGetValue(BandKey(signature, band), out var slot)) continue;
+            for (; slot >= 0; slot = _next[slot]) into.Add(_ids[slot]);
+        }
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="into"/> every stored id greater than <paramref name="after"/> sharing a bucket with
+    /// the given band keys. Safe to call from several threads while nobody writes.
+    /// </summary>
+    public void Query(ReadOnlySpan<ulong> keys, HashSet<long> into, long after = long.MinValue)
+    {
+        foreach (var key in keys)
+        {
+            if (!_heads.TryGetValue(key, out var slot)) continue;
+            for (; slot >= 0; slot = _next[slot])
+            {
+                var id = _ids[slot];
+                if (id > after) into.Add(id);
+            }
+        }
+    }
+
+    /// <summary>The ids sharing a bucket with <paramref name="signature"/>, ascending.</summary>
+    public IReadOnlyList<long> Query(ReadOnlySpan<uint> signature)
+    {
+        var set = new HashSet<long>();
+        Query(signature, set);
+        var list = set.ToList();
+        list.Sort();
+        return list;
+    }
+
+    private int Allocate()
+    {
+        if (_free >= 0)
+        {
+            var slot = _free;
+            _free = _next[slot];
+            return slot;
+        }
+        if (_count == _ids.Length)
+        {
+            Array.Resize(ref _ids, _ids.Length * 2);
+            Array.Resize(ref _next, _next.Length * 2);
+        }
+        return _count++;
+    }
+}

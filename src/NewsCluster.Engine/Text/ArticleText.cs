@@ -1,0 +1,76 @@
+namespace NewsCluster.Engine.Text;
+
+/// <summary>
+/// Defensive clean-up applied before any similarity, so that scraping noise that slipped past ingestion does not
+/// reach the fingerprints: it keeps body paragraphs and drops repeated lines (duplicated paragraphs, the title
+/// repeated in the body), copyright lines and short lines that are not sentences (date lines, "Follow us",
+/// "Previous Post Next Post", lists of related headlines). When that would leave nothing, the text is kept.
+/// </summary>
+public static class ArticleText
+{
+    /// <summary>Lines of fewer words than this are kept only when they end like a sentence.</summary>
+    public const int MinWordsWithoutPunctuation = 13;
+
+    /// <summary>Sentences shorter than this are dropped.</summary>
+    public const int MinWordsOfSentence = 5;
+
+    /// <summary>The body paragraphs worth comparing, in order.</summary>
+    public static List<string> BodyParagraphs(string title, string text)
+    {
+        var titleKey = Key(title);
+        var seen = new HashSet<ulong>();
+        var kept = new List<string>();
+        var fallback = new List<string>();
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            var key = Key(line);
+            if (key == 0 || key == titleKey || !seen.Add(key)) continue;
+            fallback.Add(line);
+            if (IsBoilerplate(line)) continue;
+            kept.Add(line);
+        }
+        return kept.Count > 0 ? kept : fallback;
+    }
+
+    /// <summary>Whether a line looks like page furniture rather than article prose.</summary>
+    public static bool IsBoilerplate(string line)
+    {
+        if (line.Contains('©') || line.Contains("All Rights Reserved", StringComparison.OrdinalIgnoreCase)) return true;
+        var words = WordCount(line);
+        if (words >= MinWordsWithoutPunctuation) return false;
+        var end = line.TrimEnd('"', '\'', '”', '’', '»', ')', '*', ' ');
+        var sentence = end.Length > 0 && end[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '۔' or '؟' or '…';
+        return !sentence || words < MinWordsOfSentence;
+    }
+
+    /// <summary>Whitespace-separated words, counting two characters of a script without spaces as one word.</summary>
+    public static int WordCount(ReadOnlySpan<char> line)
+    {
+        var words = 0;
+        var inWord = false;
+        var noSpaceChars = 0;
+        foreach (var c in line)
+        {
+            if (char.IsWhiteSpace(c)) { inWord = false; continue; }
+            if (c >= '\u2E80' && char.IsLetter(c)) noSpaceChars++;
+            if (!inWord) { words++; inWord = true; }
+        }
+        return Math.Max(words, noSpaceChars / 2);
+    }
+
+    /// <summary>A stable hash of the line's letters and digits, case-folded: equal for lines that differ only in spacing or punctuation.</summary>
+    private static ulong Key(ReadOnlySpan<char> line)
+    {
+        var h = Hashing.StableHash.FnvOffsetBasis;
+        var any = false;
+        foreach (var c in line)
+        {
+            if (!char.IsLetterOrDigit(c)) continue;
+            h = (h ^ char.ToLowerInvariant(c)) * Hashing.StableHash.FnvPrime;
+            any = true;
+        }
+        return any ? Hashing.StableHash.Mix64(h) : 0;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+
+namespace NewsCluster.Engine.Text;
+
+/// <summary>
+/// Function words that carry no story identity: English, plus short lists for Russian, Ukrainian, Arabic, Urdu,
+/// French, German and Spanish. Matched against normalised tokens (after <see cref="Tokenizer"/> folding, before
+/// stemming). Rare or unknown function words in other languages are damped by IDF instead.
+/// </summary>
+public static class StopWords
+{
+    private static readonly FrozenSet<string> Set = Build();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Set.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the normalised token is a stop word.</summary>
+    public static bool Contains(ReadOnlySpan<char> token) => Lookup.Contains(token);
+
+    private static FrozenSet<string> Build()
+    {
+        const string english = """
+            a about above after again against all almost along also although am among an and another any anyone anything are around as at
+            back be became because become been before being below between both but by can cannot could did do does doing done down during
+            each either else even ever every few for from further get gets got had has have having he her here hers herself him himself his
+            how however i if in into is it its itself just least less like made make many may me might more most much must my myself
+            neither no nor not now of off often on once one only or other others our ours ourselves out over own per perhaps rather
+            same say said says she should since so some something still such than that the their theirs them themselves then there these
+            they this those though through thus to too toward towards under until up upon us very via was we well were what when where
+            whether which while who whom whose why will with within without would yet you your yours yourself yourselves
+            mr mrs ms dr according told week weeks day days year years time new news report reported reports including include includes
+            s t d ll re ve m
+            """;
+        const string others = """
+            и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня еще нет о из
+            ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя ничего ей
+            может они тут где есть надо ней для мы тебя их чем была сам чтобы без будто чего раз тоже себе под будет ж тогда кто этот
+            того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при
+            об также это эти который которые которая которых заявил сказал
+            і й та що як але на до за від про під через це ці цей його її їх вони ми ви ти він вона воно бути був була було були також
+            وَ و في من على إلى الى عن مع هذا هذه ذلك التي الذي الذين كان كانت ان أن إن او أو ثم قد لا ما لم لن كل بعد قبل بين حتى عند
+            کے کی کا کو سے میں نے ہے ہیں تھا تھی تھے اور یہ وہ بھی پر تک کہ جو ایک ہی کر گیا گئی کیا لیے لئے ساتھ بعد اس ان
+            le la les un une des du de et en est dans que qui pour par sur au aux ce ces il elle ils pas plus ne se son sa ses avec
+            der die das und ist im in den dem des ein eine einer zu mit von auf für nicht sich es als auch an bei nach um wie
+            el los las una unos unas y es en que por para con del al se su sus lo como más pero
+            """;
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new TokenBuffer();
+        foreach (var list in new[] { english, others })
+        {
+            buffer.Clear();
+            Tokenizer.Tokenize(list, buffer);
+            for (var i = 0; i < buffer.Count; i++) set.Add(buffer[i].ToString());
+        }
+        return set.ToFrozenSet(StringComparer.Ordinal);
+    }
+}
