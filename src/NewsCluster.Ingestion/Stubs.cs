@@ -1,5 +1,4 @@
 using NewsCluster.Ingestion.Pipeline;
-namespace NewsCluster.Ingestion.Html { internal static class HtmlArticleReader { public static ArticleDraft Read(byte[] b, string? c, string? u, IngestionLimits l) => throw RejectedException.Because("unsupported format", "HTML not yet"); } }
 namespace NewsCluster.Ingestion.Json { internal static class JsonArticleReader {
  public static IEnumerable<ParsedItem> ReadDocument(string p, byte[] b, IngestionLimits l) => [ParsedItem.Rejected(p, "unsupported format: not yet")];
  public static IEnumerable<ParsedItem> ReadLines(string p, Stream s, IngestionLimits l) => [ParsedItem.Rejected(p, "unsupported format: not yet")]; } }

@@ -31,7 +31,8 @@ internal static class PlainTextReader
         if (paragraphs.Count == 0) throw RejectedException.Because(RejectionKeywords.Empty, "the file holds no text");
         var title = known.Title is { Length: > 0 } given ? new TitleLocation(TextNormalizer.NormalizeInline(given), -1) : TitleDetector.Find(paragraphs);
         var body = title.Index >= 0 && title.Index <= MaxDroppedLeadLines ? paragraphs.Skip(title.Index + 1) : paragraphs;
-        var cleaned = ArticleCleaner.Clean(body, title.Title);
+        // A title derived from the first sentence is still body text; a given or detected title line is not.
+        var cleaned = ArticleCleaner.Clean(body, title.Index >= 0 || known.Title is not null ? title.Title : null);
         return DraftFactory.Create(new DraftFields
         {
             Title = title.Title,

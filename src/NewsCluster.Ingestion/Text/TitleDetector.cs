@@ -31,7 +31,7 @@ internal static class TitleDetector
         var keys = header.Select(p => ParagraphKey.Of(p.Text)).ToList();
         for (var i = 0; i < header.Count; i++)
         {
-            if (keys[i].Length == 0 || header[i].Text.Length > Headlines.MaxHeadlineLength) continue;
+            if (keys[i].Length == 0 || !Headlines.LooksLikeHeadline(header[i].Text)) continue;
             if (keys.Skip(i + 1).Contains(keys[i])) return new TitleLocation(header[i].Text, header[i].Index);
         }
         return null;
