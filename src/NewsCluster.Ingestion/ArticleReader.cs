@@ -9,7 +9,6 @@ namespace NewsCluster.Ingestion;
 /// </summary>
 public sealed class ArticleReader
 {
-    private readonly IngestionLimits _limits;
     private readonly DocumentRouter _router;
 
     public ArticleReader() : this(IngestionLimits.Default)
@@ -18,7 +17,6 @@ public sealed class ArticleReader
 
     public ArticleReader(IngestionLimits limits)
     {
-        _limits = limits;
         _router = new DocumentRouter(limits);
     }
 
@@ -51,13 +49,7 @@ public sealed class ArticleReader
 
     private IEnumerable<ParsedItem> ReadOpenedFile(string path, string fullPath)
     {
-        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        if (stream.Length > _limits.MaxFileBytes)
-        {
-            yield return ParsedItem.Rejected(path, $"{RejectionKeywords.TooLarge}: the file is {Bytes.Describe(stream.Length)}, over the limit of {Bytes.Describe(_limits.MaxFileBytes)}");
-            yield break;
-        }
-        foreach (var item in _router.Read(path, path, new BoundedReadStream(stream, _limits.MaxFileBytes, $"the file '{path}'"), ReadScope.TopLevel(_limits)))
-            yield return item;
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        foreach (var item in _router.ReadTopLevel(path, stream)) yield return item;
     }
 }

@@ -9,8 +9,32 @@ namespace NewsCluster.Ingestion.Pipeline;
 /// <summary>Sends each input to the reader for its format; archive readers call back here for their entries.</summary>
 internal sealed class DocumentRouter(IngestionLimits limits)
 {
+    /// <summary>
+    /// Reads an input from its start. A seekable input (a file, a buffered upload) is checked by length and passed on
+    /// as is, so zip can seek in it; anything else is bounded as it streams.
+    /// </summary>
     public IEnumerable<ParsedItem> ReadTopLevel(string name, Stream content) =>
-        Read(name, name, new BoundedReadStream(content, limits.MaxFileBytes, $"the file '{name}'"), ReadScope.TopLevel(limits));
+        ItemGuard.Run(name, RejectionKeywords.UnsupportedFormat, () => ReadTopLevelChecked(name, content));
+
+    private IEnumerable<ParsedItem> ReadTopLevelChecked(string name, Stream content)
+    {
+        var size = content.CanSeek ? content.Length - content.Position : -1;
+        if (size > limits.MaxFileBytes)
+            return [ParsedItem.Rejected(name, $"{RejectionKeywords.TooLarge}: the file is {Bytes.Describe(size)}, over the limit of {Bytes.Describe(limits.MaxFileBytes)}")];
+        var bounded = content.CanSeek ? content : new BoundedReadStream(content, limits.MaxFileBytes, $"the file '{name}'");
+        return Read(name, name, bounded, ReadScope.TopLevel(limits));
+    }
+
+    /// <summary>Reads an archive entry, opened inside the guard so a failure to open it is that entry's rejection.</summary>
+    public IEnumerable<ParsedItem> ReadEntry(string path, string name, Func<Stream> open, ReadScope scope) =>
+        ItemGuard.Run(path, RejectionKeywords.CorruptArchive, () => ReadOpened(path, name, open, scope));
+
+    private IEnumerable<ParsedItem> ReadOpened(string path, string name, Func<Stream> open, ReadScope scope)
+    {
+        using var stream = open();
+        var bounded = new BoundedReadStream(stream, limits.MaxFileBytes, $"the entry '{path}'");
+        foreach (var item in Read(path, name, bounded, scope)) yield return item;
+    }
 
     /// <param name="path">The label items get (an archive entry's full path).</param>
     /// <param name="name">The file name whose extension proposes a format (for "a.html.gz", the inner "a.html").</param>
@@ -30,7 +54,7 @@ internal sealed class DocumentRouter(IngestionLimits limits)
             InputFormat.Zip => ArchiveRead(path, scope, nested => ZipEntries.Read(path, stream, nested, this)),
             InputFormat.Tar => ArchiveRead(path, scope, nested => TarEntries.Read(path, stream, nested, this)),
             InputFormat.Gzip => ArchiveRead(path, scope, nested => GzipMember.Read(path, name, stream, nested, this)),
-            InputFormat.Warc => ArchiveRead(path, scope, nested => WarcRecords.Read(path, stream, nested, limits)),
+            InputFormat.Warc => ArchiveRead(path, scope, nested => WarcRecords.Read(path, stream, nested)),
             InputFormat.Unsupported => [Unsupported(path, name)],
             _ => Path.GetExtension(name).Length == 0 ? [ReadPlainText(path, stream)] : [Unsupported(path, name)],
         };

@@ -8,13 +8,18 @@ internal sealed class ReplayStream(byte[] head, Stream rest) : Stream
 {
     private int _headPosition;
 
-    /// <summary>Reads up to <paramref name="count"/> bytes from the start of <paramref name="source"/> for sniffing.</summary>
-    public static ReplayStream Peek(Stream source, int count, out byte[] head)
+    /// <summary>
+    /// Reads up to <paramref name="count"/> bytes from the start of <paramref name="source"/> for sniffing and returns a
+    /// stream that still starts at them: the source itself, rewound, when it can seek (zip needs that), else a replay.
+    /// </summary>
+    public static Stream Peek(Stream source, int count, out byte[] head)
     {
         var buffer = new byte[count];
         var filled = source.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
         head = buffer[..filled];
-        return new ReplayStream(head, source);
+        if (!source.CanSeek) return new ReplayStream(head, source);
+        source.Seek(-filled, SeekOrigin.Current);
+        return source;
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));

@@ -1,0 +1,69 @@
+using NewsCluster.Ingestion.Pipeline;
+
+namespace NewsCluster.Ingestion.Archives;
+
+/// <summary>
+/// Counts decompressed bytes as they are produced and refuses a stream that expands too far: past the ratio to its
+/// compressed size (judged after a grace of 1 MiB, since small texts legitimately compress well) or past the archive's
+/// total budget. Counting real output is what defeats bombs whose headers lie about sizes.
+/// </summary>
+internal sealed class MeteredStream(Stream inner, Func<long> compressedBytes, ReadScope scope, string what) : Stream
+{
+    public const long RatioGraceBytes = 1024 * 1024;
+
+    private long _expanded;
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = inner.Read(buffer);
+        _expanded += n;
+        scope.Budget.CountExpanded(n);
+        if (_expanded > RatioGraceBytes && _expanded > scope.Limits.MaxExpansionRatio * Math.Max(1, compressedBytes()))
+            throw RejectedException.Because(RejectionKeywords.TooLarge,
+                $"{what} expands more than {scope.Limits.MaxExpansionRatio:0}× its compressed size (a decompression bomb?)");
+        return n;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) inner.Dispose();
+        base.Dispose(disposing);
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _expanded; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>Counts the compressed bytes a decompressor has consumed, for the expansion ratio.</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    public long BytesRead { get; private set; }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = inner.Read(buffer);
+        BytesRead += n;
+        return n;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
