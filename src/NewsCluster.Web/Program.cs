@@ -6,7 +6,7 @@ using NewsCluster.Web.Logging;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNewsLogging();
 builder.Services.AddNewsDatabase(builder.Configuration, builder.Environment);
-builder.Services.AddNewsServices();
+builder.Services.AddNewsServices(builder.Configuration);
 builder.Services.AddNewsHealthChecks();
 builder.Services.AddRazorPages();
 
@@ -17,6 +17,7 @@ app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapNewsHealth();
+app.MapNewsApi();
 
 await app.InitialiseDatabaseAsync();
 app.Run();

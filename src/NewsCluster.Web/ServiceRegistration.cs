@@ -1,15 +1,33 @@
+using NewsCluster.Ingestion;
 using NewsCluster.Web.Clustering;
 using NewsCluster.Web.Imports;
+using NewsCluster.Web.Stories;
 
 namespace NewsCluster.Web;
 
 public static class ServiceRegistration
 {
-    public static IServiceCollection AddNewsServices(this IServiceCollection services)
+    public static IServiceCollection AddNewsServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.Configure<UploadOptions>(configuration.GetSection("NewsCluster:Upload"));
+        services.AddSingleton(configuration.GetSection("NewsCluster:Ingestion").Get<IngestionLimits>() ?? new IngestionLimits());
+        services.AddSingleton(provider => new ArticleReader(provider.GetRequiredService<IngestionLimits>()));
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
         services.AddScoped<StoryClusteringService>();
         services.AddScoped<ArticleImporter>();
+        services.AddScoped<ImportRunner>();
+        services.AddScoped<UploadService>();
+        services.AddProblemDetails();
+        services.AddOpenApi();
         return services;
+    }
+
+    public static void MapNewsApi(this WebApplication app)
+    {
+        app.MapImportApi();
+        app.MapStoryApi();
+        app.MapOpenApi();
     }
 }

@@ -10,8 +10,9 @@ public sealed class StoryClusteringService(NewsDbContext db, TimeProvider clock)
     private readonly StoryClusterer _clusterer = new(new ClusteringOptions());
 
     /// <summary>
-    /// Stores <paramref name="fresh"/> and clusters them against everything stored. Existing articles keep their
-    /// clusters; a new article joins the cluster its engine group already lives in, or the group becomes a new cluster.
+    /// Stores <paramref name="fresh"/> and clusters them against everything stored, inside the caller's transaction.
+    /// Existing articles keep their clusters; a new article joins the cluster its engine group already lives in,
+    /// or the group becomes a new cluster.
     /// </summary>
     public async Task AddAsync(IReadOnlyList<Article> fresh, CancellationToken cancellationToken)
     {
@@ -24,7 +25,6 @@ public sealed class StoryClusteringService(NewsDbContext db, TimeProvider clock)
             .ToList();
         var clusterOf = existing.ToDictionary(a => a.Id, a => a.ClusterId);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var touched = new HashSet<StoryCluster>();
         foreach (var group in _clusterer.Cluster(inputs))
@@ -45,7 +45,6 @@ public sealed class StoryClusteringService(NewsDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         foreach (var cluster in touched) await RefreshSummaryAsync(cluster, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Recomputes the summary columns the stories list shows, from the cluster's members.</summary>

@@ -6,6 +6,9 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbC
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<StoryCluster> Clusters => Set<StoryCluster>();
+    public DbSet<ImportJob> Imports => Set<ImportJob>();
+    public DbSet<ImportItem> ImportItems => Set<ImportItem>();
+    public DbSet<Tombstone> Tombstones => Set<Tombstone>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

@@ -6,42 +6,88 @@ using NewsCluster.Web.Data;
 namespace NewsCluster.Web.Imports;
 
 /// <summary>Outcome counts of one import run.</summary>
-public sealed record ImportTally(int Ingested, int Duplicates, int Rejected);
+public sealed record ImportTally(int Ingested, int Duplicates, int Rejected)
+{
+    public static readonly ImportTally None = new(0, 0, 0);
 
-/// <summary>Stores parsed articles (skipping exact duplicates) and has them clustered.</summary>
+    public ImportTally Add(ImportTally other) => new(Ingested + other.Ingested, Duplicates + other.Duplicates, Rejected + other.Rejected);
+}
+
+/// <summary>
+/// Stores parsed items batch by batch: each batch (its articles, their cluster placement, its item outcomes and the
+/// import's progress) commits in one transaction, so a crash never leaves half an article behind.
+/// </summary>
 public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clustering, TimeProvider clock)
 {
-    public Task<ImportTally> ImportPathAsync(string path, CancellationToken cancellationToken) =>
-        ImportAsync(new ArticleReader().ReadPath(path), cancellationToken);
+    public const int BatchSize = 500;
 
-    public async Task<ImportTally> ImportAsync(IEnumerable<ParsedItem> items, CancellationToken cancellationToken)
+    /// <summary>Imports everything below a folder (or one file) without an import record; used for the seeds.</summary>
+    public async Task<ImportTally> ImportPathAsync(string path, CancellationToken cancellationToken)
     {
-        int ingested = 0, duplicates = 0, rejected = 0;
-        var seenHashes = new HashSet<string>(StringComparer.Ordinal);
+        var tally = ImportTally.None;
+        foreach (var batch in new ArticleReader().ReadPath(path).Chunk(BatchSize))
+            tally = tally.Add(await CommitBatchAsync(null, batch, cancellationToken));
+        return tally;
+    }
+
+    /// <summary>Stores one batch and, when <paramref name="job"/> is given, its per-item outcomes and progress.</summary>
+    public async Task<ImportTally> CommitBatchAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch, CancellationToken cancellationToken)
+    {
+        var hashes = batch.Where(i => i.Article is not null).Select(i => i.Article!.ContentHash).Distinct().ToList();
+        var known = new HashSet<string>(
+            await db.Articles.Where(a => hashes.Contains(a.ContentHash)).Select(a => a.ContentHash).ToListAsync(cancellationToken),
+            StringComparer.Ordinal);
+        known.UnionWith(await db.Tombstones.Where(t => hashes.Contains(t.ContentHash)).Select(t => t.ContentHash).ToListAsync(cancellationToken));
+
+        var outcomes = new List<(ImportItem Item, Article? Article)>(batch.Count);
         var fresh = new List<Article>();
-        foreach (var item in items)
+        foreach (var parsed in batch)
         {
-            if (item.Article is not { } draft)
+            var item = new ImportItem { Name = Truncate(parsed.Path, 1000), ImportId = job?.Id ?? 0 };
+            Article? article = null;
+            if (parsed.Article is not { } draft)
             {
-                rejected++;
-                continue;
+                item.Status = ImportItemStatus.Rejected;
+                item.Reason = parsed.RejectionReason;
             }
-            var hash = ContentHashOf(draft);
-            if (!seenHashes.Add(hash) || await db.Articles.AnyAsync(a => a.ContentHash == hash, cancellationToken))
+            else if (!known.Add(draft.ContentHash))
             {
-                duplicates++;
-                continue;
+                item.Status = ImportItemStatus.Duplicate;
+                item.Reason = "duplicate: the same cleaned text is already stored (or was removed by an editor)";
             }
-            fresh.Add(ToArticle(item.Path, draft));
-            ingested++;
+            else
+            {
+                item.Status = ImportItemStatus.Ingested;
+                article = ToArticle(parsed.Path, draft);
+                fresh.Add(article);
+            }
+            outcomes.Add((item, article));
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (fresh.Count > 0) await clustering.AddAsync(fresh, cancellationToken);
-        return new ImportTally(ingested, duplicates, rejected);
+        var tally = new ImportTally(fresh.Count, outcomes.Count(o => o.Item.Status == ImportItemStatus.Duplicate),
+            outcomes.Count(o => o.Item.Status == ImportItemStatus.Rejected));
+        if (job is not null)
+        {
+            foreach (var (item, article) in outcomes)
+            {
+                item.ArticleId = article?.Id;
+                db.ImportItems.Add(item);
+            }
+            job.ItemsDone += batch.Count;
+            job.Ingested += tally.Ingested;
+            job.Duplicates += tally.Duplicates;
+            job.Rejected += tally.Rejected;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return tally;
     }
 
     private Article ToArticle(string path, ArticleDraft draft) => new()
     {
-        Title = draft.Title,
+        Title = Truncate(draft.Title, 1000),
         PublishedUtc = draft.Published?.UtcDateTime,
         ImportedUtc = clock.GetUtcNow().UtcDateTime,
         Byline = draft.Byline,
@@ -51,10 +97,8 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
         OriginPath = path,
         Text = draft.Text,
         RawText = draft.RawText,
-        ContentHash = ContentHashOf(draft),
+        ContentHash = draft.ContentHash,
     };
 
-    // Interim until ingestion supplies ArticleDraft.ContentHash.
-    private static string ContentHashOf(ArticleDraft draft) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(draft.Text)));
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }

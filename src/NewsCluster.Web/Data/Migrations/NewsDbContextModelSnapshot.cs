@@ -79,6 +79,95 @@ namespace NewsCluster.Web.Data.Migrations
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("NewsCluster.Web.Data.ImportItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Id");
+
+                    b.ToTable("ImportItems");
+                });
+
+            modelBuilder.Entity("NewsCluster.Web.Data.ImportJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FileCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ingested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Imports");
+                });
+
             modelBuilder.Entity("NewsCluster.Web.Data.StoryCluster", b =>
                 {
                     b.Property<long>("Id")
@@ -121,6 +210,24 @@ namespace NewsCluster.Web.Data.Migrations
                     b.ToTable("Clusters");
                 });
 
+            modelBuilder.Entity("NewsCluster.Web.Data.Tombstone", b =>
+                {
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RemovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentHash");
+
+                    b.ToTable("Tombstones");
+                });
+
             modelBuilder.Entity("NewsCluster.Web.Data.Article", b =>
                 {
                     b.HasOne("NewsCluster.Web.Data.StoryCluster", "Cluster")
@@ -130,6 +237,20 @@ namespace NewsCluster.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Cluster");
+                });
+
+            modelBuilder.Entity("NewsCluster.Web.Data.ImportItem", b =>
+                {
+                    b.HasOne("NewsCluster.Web.Data.ImportJob", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("NewsCluster.Web.Data.ImportJob", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("NewsCluster.Web.Data.StoryCluster", b =>

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NewsCluster.Web.Data;
+
+namespace NewsCluster.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file in a private temp folder. Pass an existing folder to start a second
+/// instance on the same database (restart tests); the folder is deleted by whoever created it.
+/// </summary>
+public sealed class NewsAppFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _ownsFolder;
+
+    public NewsAppFactory()
+        : this(null)
+    {
+    }
+
+    private NewsAppFactory(string? dataFolder, bool useKestrel = false)
+    {
+        _ownsFolder = dataFolder is null;
+        DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("newscluster-test-").FullName;
+        if (useKestrel) UseKestrel(0);
+    }
+
+    /// <summary>A second app on an existing data folder, as after a restart.</summary>
+    public static NewsAppFactory OnFolder(string dataFolder) => new(dataFolder);
+
+    /// <summary>An app served by Kestrel on a free 127.0.0.1 port, for the browser.</summary>
+    public static NewsAppFactory WithKestrel() => new(null, useKestrel: true);
+
+    public string DataFolder { get; }
+
+    public string DatabasePath => Path.Combine(DataFolder, "newscluster.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // Outside Development the build's compressed assets (obj/) are only found through the static web assets manifest.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:NewsCluster", $"Data Source={DatabasePath}");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "newscluster-.log"));
+    }
+
+    /// <summary>Runs <paramref name="query"/> against the app's own DbContext.</summary>
+    public async Task<T> WithDbAsync<T>(Func<NewsDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (disposing && _ownsFolder) TryDelete(DataFolder);
+    }
+
+    public static void TryDelete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (IOException) { /* a lingering handle only leaves a temp folder behind */ }
+    }
+}
