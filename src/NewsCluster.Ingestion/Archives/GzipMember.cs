@@ -11,9 +11,48 @@ internal static class GzipMember
 {
     public static IEnumerable<ParsedItem> Read(string path, string name, Stream stream, ReadScope scope, DocumentRouter router)
     {
+        var innerName = FormatSniffer.NameInsideGzip(name);
         var compressed = new CountingStream(stream);
         // GZipStream reads concatenated members, which is how .warc.gz stores one member per record.
         var inflated = new MeteredStream(new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true), () => compressed.BytesRead, scope, $"'{path}'");
-        return router.ReadEntry(path, FormatSniffer.NameInsideGzip(name), () => inflated, scope);
+        var checkEnd = !innerName.EndsWith(".warc", StringComparison.OrdinalIgnoreCase);
+        return router.ReadEntry(path, innerName, () => checkEnd ? new TruncationCheck(inflated, compressed) : inflated, scope);
+    }
+
+    /// <summary>
+    /// .NET's GZipStream ends quietly when its input is cut short. A complete gzip ends with ISIZE, the inflated size
+    /// modulo 2^32, so a mismatch at the end means truncation. WARC files are multi-member (ISIZE covers only the last
+    /// record) and are skipped here: their own record framing detects truncation.
+    /// </summary>
+    private sealed class TruncationCheck(Stream inflated, CountingStream compressed) : Stream
+    {
+        private long _inflatedBytes;
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inflated.Read(buffer);
+            _inflatedBytes += n;
+            if (n == 0 && buffer.Length > 0 && compressed.LastFourBytes != (uint)_inflatedBytes)
+                throw RejectedException.Because(RejectionKeywords.CorruptArchive, "the gzip data ends early (truncated or damaged)");
+            return n;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inflated.Dispose();
+            base.Dispose(disposing);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _inflatedBytes; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -46,7 +46,12 @@ internal sealed class MeteredStream(Stream inner, Func<long> compressedBytes, Re
 /// <summary>Counts the compressed bytes a decompressor has consumed, for the expansion ratio.</summary>
 internal sealed class CountingStream(Stream inner) : Stream
 {
+    private readonly byte[] _tail = new byte[4];
+
     public long BytesRead { get; private set; }
+
+    /// <summary>The last four bytes read (a gzip member's ISIZE field once the stream has ended).</summary>
+    public uint LastFourBytes => BitConverter.ToUInt32(_tail);
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -54,7 +59,19 @@ internal sealed class CountingStream(Stream inner) : Stream
     {
         var n = inner.Read(buffer);
         BytesRead += n;
+        RememberTail(buffer[..n]);
         return n;
+    }
+
+    private void RememberTail(ReadOnlySpan<byte> read)
+    {
+        if (read.Length >= 4)
+        {
+            read[^4..].CopyTo(_tail);
+            return;
+        }
+        _tail.AsSpan(read.Length).CopyTo(_tail);
+        read.CopyTo(_tail.AsSpan(4 - read.Length));
     }
 
     public override bool CanRead => true;
