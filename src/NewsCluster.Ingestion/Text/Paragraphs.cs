@@ -18,12 +18,12 @@ internal static class Paragraphs
 
     private static bool IsHardWrapped(List<string> lines)
     {
-        var nonEmpty = lines.Count(l => l.Length > 0);
-        if (nonEmpty < 4 || lines.Any(l => l.Length > WrapWidth)) return false;
-        var continued = 0;
+        if (lines.Count(l => l.Length > 0) < 4 || lines.Any(l => l.Length > WrapWidth)) return false;
+        var blocks = JoinWrappedLines(lines).Count;
+        var multiLineBlocks = 0;
         for (var i = 0; i + 1 < lines.Count; i++)
-            if (lines[i].Length > 0 && lines[i + 1].Length > 0) continued++;
-        return continued * 2 >= nonEmpty;
+            if (lines[i].Length > 0 && lines[i + 1].Length > 0 && (i == 0 || lines[i - 1].Length == 0)) multiLineBlocks++;
+        return multiLineBlocks * 2 >= blocks;
     }
 
     private static List<string> JoinWrappedLines(List<string> lines)
