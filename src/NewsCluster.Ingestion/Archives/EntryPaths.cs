@@ -15,9 +15,11 @@ internal static class EntryPaths
         if (name.Contains('\0')) return (name.Replace("\0", ""), Reason("the entry name contains a NUL character"));
         if (name.StartsWith('/') || (name.Length >= 2 && char.IsAsciiLetter(name[0]) && name[1] == ':'))
             return (name, Reason($"'{rawName}' is an absolute path"));
-        if (name.Split('/').Any(segment => segment == ".."))
+        var segments = name.Split('/');
+        if (segments.Any(segment => segment == ".."))
             return (name, Reason($"'{rawName}' climbs out of the archive with '..'"));
-        return (name, null);
+        // "./a.txt" (as tar writes it) and "a//b" name the same files as "a.txt" and "a/b".
+        return (string.Join('/', segments.Where(segment => segment is not ("" or "."))), null);
     }
 
     public static string LinkReason(string name, string? target) =>

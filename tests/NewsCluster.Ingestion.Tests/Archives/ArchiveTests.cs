@@ -103,7 +103,7 @@ public sealed class ArchiveTests
     [Fact]
     public void A_tar_gz_is_decompressed_and_read_as_a_stream()
     {
-        var tgz = ArchiveBuilder.Gzip(ArchiveBuilder.Tar(ArchiveBuilder.TarFile("x/a.txt", Samples.TextBytes), ArchiveBuilder.TarFile("x/b.txt", Samples.TextBytes)));
+        var tgz = ArchiveBuilder.Gzip(ArchiveBuilder.Tar(ArchiveBuilder.TarFile("./x/a.txt", Samples.TextBytes), ArchiveBuilder.TarFile("x/b.txt", Samples.TextBytes)));
         using var stream = new ForwardOnlyStream(tgz);
         new ArticleReader().Read("dump.tgz", stream).Select(i => i.Path).Should().Equal("dump.tgz/x/a.txt", "dump.tgz/x/b.txt");
     }
