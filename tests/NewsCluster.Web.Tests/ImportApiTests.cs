@@ -35,7 +35,7 @@ public sealed class ImportApiTests : IClassFixture<NewsAppFactory>
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         var import = await client.WaitForImportAsync(id);
         import.GetProperty("status").GetString().Should().Be("done");
-        import.GetProperty("ingested").GetInt32().Should().Be(1);
+        import.GetProperty("ingested").GetInt32().Should().Be(1, import.ToString());
         import.GetProperty("duplicates").GetInt32().Should().Be(1);
         import.GetProperty("rejected").GetInt32().Should().Be(1);
         var items = import.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!);

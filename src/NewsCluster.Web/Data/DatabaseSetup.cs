@@ -43,6 +43,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
         // WAL lets pages read while an import writes; the setting is stored in the database file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await scope.ServiceProvider.GetRequiredService<UploadService>().RemoveOrphanFoldersAsync(logger, CancellationToken.None);
         if (!isNew) return;
 
         var seeds = app.Configuration["NewsCluster:SeedsPath"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");

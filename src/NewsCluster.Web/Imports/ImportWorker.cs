@@ -33,28 +33,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NewsDbContext>();
         var unfinished = await db.Imports.Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
-            .OrderBy(j => j.Id).Select(j => new { j.Id, j.Folder }).ToListAsync(cancellationToken);
-        RemoveOrphanUploads(scope.ServiceProvider.GetRequiredService<UploadService>().UploadRoot, unfinished.Select(j => j.Folder));
-        foreach (var job in unfinished) await queue.EnqueueAsync(job.Id, cancellationToken);
+            .OrderBy(j => j.Id).Select(j => j.Id).ToListAsync(cancellationToken);
+        foreach (var id in unfinished) await queue.EnqueueAsync(id, cancellationToken);
         if (unfinished.Count > 0) logger.LogInformation("Resuming {Count} unfinished imports", unfinished.Count);
-    }
-
-    /// <summary>Upload folders that no unfinished import owns are leftovers of a crash; nothing will read them again.</summary>
-    private void RemoveOrphanUploads(string uploadRoot, IEnumerable<string> keep)
-    {
-        if (!Directory.Exists(uploadRoot)) return;
-        var owned = keep.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        foreach (var folder in Directory.GetDirectories(uploadRoot).Where(f => !owned.Contains(Path.GetFullPath(f))))
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-                logger.LogInformation("Removed leftover upload folder {Folder}", folder);
-            }
-            catch (IOException ex)
-            {
-                logger.LogWarning(ex, "Could not remove leftover upload folder {Folder}", folder);
-            }
-        }
     }
 }

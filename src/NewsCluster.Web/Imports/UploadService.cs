@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsCluster.Web.Data;
 
@@ -43,6 +44,30 @@ public sealed class UploadService(NewsDbContext db, ImportQueue queue, IOptions<
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(job.Id, cancellationToken);
         return job;
+    }
+
+    /// <summary>
+    /// Deletes upload folders that no unfinished import owns: leftovers of a crash between saving files and recording
+    /// the import. Runs at start, before requests are served, so it never races a fresh upload.
+    /// </summary>
+    public async Task RemoveOrphanFoldersAsync(ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(UploadRoot)) return;
+        var owned = (await db.Imports.Where(j => j.Status == ImportStatus.Queued || j.Status == ImportStatus.Running)
+                .Select(j => j.Folder).ToListAsync(cancellationToken))
+            .Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var folder in Directory.GetDirectories(UploadRoot).Where(f => !owned.Contains(Path.GetFullPath(f))))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                logger.LogInformation("Removed leftover upload folder {Folder}", folder);
+            }
+            catch (IOException ex)
+            {
+                logger.LogWarning(ex, "Could not remove leftover upload folder {Folder}", folder);
+            }
+        }
     }
 
     internal static string SafeFileName(string name)
