@@ -136,6 +136,52 @@ public sealed partial class UploadBrowserTests
         session.Problems.Should().BeEmpty();
     }
 
+    [BrowserFact]
+    public async Task Without_javascript_the_plain_form_uploads_and_a_running_import_page_refreshes_itself_until_done()
+    {
+        using var app = NewsAppFactory.WithKestrel();
+        app.StartServer();
+        var file = Path.Combine(app.DataFolder, "bakery.txt");
+        await File.WriteAllTextAsync(file, Article("Old Bakery Reopens as a Cooperative", "The bakery on Mill Street reopened on Saturday, run by twelve of its former customers."));
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        await page.GotoAsync(baseUrl + "/upload");
+        await page.Locator("#files").SetInputFilesAsync(file);
+        await page.Locator("#upload-submit").ClickAsync();
+        await page.WaitForURLAsync(ImportUrl());
+        await Expect(page.Locator("#import-status")).ToHaveTextAsync("done", UntilImportEnds);
+        await Expect(page.Locator(".import-items-table .item-name")).ToHaveTextAsync("bakery.txt");
+
+        var id = await app.WithDbAsync(async db =>
+        {
+            var job = new ImportJob
+            {
+                Status = ImportStatus.Queued, CreatedUtc = DateTime.UtcNow, Description = "later.zip", FileCount = 1, TotalBytes = 10,
+                Folder = Path.Combine(app.DataFolder, "not-there"),
+            };
+            db.Imports.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+        await page.GotoAsync($"{baseUrl}/imports/{id}");
+        await Expect(page.Locator("#import-status")).ToHaveTextAsync("queued");
+        await app.WithDbAsync(async db =>
+        {
+            var job = await db.Imports.SingleAsync(j => j.Id == id);
+            job.Status = ImportStatus.Done;
+            job.FinishedUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await Expect(page.Locator("#import-status")).ToHaveTextAsync("done", UntilImportEnds);
+        await Chromium.ScreenshotAsync(page, "import-done-without-javascript");
+    }
+
     /// <summary>Three articles on different stories and one file no reader accepts, zipped as a newsroom dump would be.</summary>
     private static byte[] Dump()
     {

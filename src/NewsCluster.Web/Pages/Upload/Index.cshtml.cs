@@ -46,6 +46,7 @@ public sealed class UploadModel(UploadService uploads, IOptions<UploadOptions> o
     /// <summary>Bytes in binary units, as people read them (1 GB, 512 MB, 3.2 KB).</summary>
     public static string FormatBytes(long bytes)
     {
+        if (bytes == 1) return "1 byte";
         string[] units = ["bytes", "KB", "MB", "GB", "TB"];
         double value = bytes;
         var unit = 0;

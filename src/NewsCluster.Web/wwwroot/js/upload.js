@@ -21,6 +21,7 @@
   var shownFiles = 20;
 
   function formatBytes(bytes) {
+    if (bytes === 1) return "1 byte";
     var units = ["bytes", "KB", "MB", "GB", "TB"];
     var value = bytes;
     var unit = 0;
