@@ -32,7 +32,7 @@ public sealed partial class UploadBrowserTests
         await Chromium.ScreenshotAsync(page, "upload-page");
         await page.Locator("#upload-submit").ClickAsync();
 
-        await page.WaitForURLAsync(ImportUrl());
+        await Expect(page).ToHaveURLAsync(ImportUrl(), new() { Timeout = 60_000 });
         await Expect(page.Locator("#import-status")).ToHaveTextAsync("done", UntilImportEnds);
         await Expect(page.Locator(".import-items-table tbody tr")).ToHaveCountAsync(4);
         await Expect(page.Locator(".import-counts [data-field=processed]")).ToHaveTextAsync("4");
@@ -81,7 +81,7 @@ public sealed partial class UploadBrowserTests
         await Expect(page.Locator("#upload-client-error")).ToBeHiddenAsync();
         await page.Locator("#upload-submit").ClickAsync();
 
-        await page.WaitForURLAsync(ImportUrl());
+        await Expect(page).ToHaveURLAsync(ImportUrl(), new() { Timeout = 60_000 });
         await Expect(page.Locator("#import-status")).ToHaveTextAsync("done", UntilImportEnds);
         await Expect(page.Locator(".import-items-table .item-name")).ToHaveTextAsync(["tram.txt", "tram-notes.txt"]);
         posts.Should().ContainSingle().Which.Should().EndWith("/upload");
@@ -148,12 +148,15 @@ public sealed partial class UploadBrowserTests
         await using var __ = browser;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
+        // The meta refresh reloads this page every few seconds while the import runs; on a loaded machine give
+        // navigations more room than Playwright's 30 s default.
+        page.SetDefaultTimeout(60_000);
         var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
         await page.GotoAsync(baseUrl + "/upload");
         await page.Locator("#files").SetInputFilesAsync(file);
         await page.Locator("#upload-submit").ClickAsync();
-        await page.WaitForURLAsync(ImportUrl());
+        await Expect(page).ToHaveURLAsync(ImportUrl(), new() { Timeout = 60_000 });
         await Expect(page.Locator("#import-status")).ToHaveTextAsync("done", UntilImportEnds);
         await Expect(page.Locator(".import-items-table .item-name")).ToHaveTextAsync("bakery.txt");
 
