@@ -28,7 +28,7 @@ public sealed record ClusteringOptions
     /// rows from <see cref="Lsh.LshParameters.Optimal"/>). Low on purpose: rewrites share only 0.12–0.33 of their
     /// content words. Default 0.1.
     /// </summary>
-    public double CandidateThreshold { get; init; } = 0.1;
+    public double CandidateThreshold { get; init; } = 0.15;
 
     /// <summary>Candidates whose MinHash estimate of the content-term Jaccard is below this are not verified. Default 0.04.</summary>
     public double MinCandidateJaccard { get; init; } = 0.04;

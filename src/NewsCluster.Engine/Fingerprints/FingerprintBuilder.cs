@@ -23,7 +23,7 @@ public sealed class ArticleFeatures
     /// <summary>Raw weights 1 + ln(tf) parallel to <see cref="TermIds"/>.</summary>
     public float[] TermWeights { get; }
 
-    /// <summary>Every distinct content term id (the story-tier MinHash set), ascending.</summary>
+    /// <summary>The salient terms (the story-tier MinHash set): the <see cref="FingerprintOptions.CandidateTerms"/> heaviest, ascending.</summary>
     public uint[] StoryElements { get; }
 
     /// <summary>The word-shingle hashes (the copies-tier MinHash set, with repeats).</summary>
@@ -112,16 +112,21 @@ public sealed class FingerprintBuilder
         }
 
         var shingles = Shingle(_wordHashes, _options.ShingleSize);
-        var elements = new uint[_tf.Count];
-        _tf.Keys.CopyTo(elements, 0);
-        Array.Sort(elements);
 
-        // Keep the heaviest terms (ties broken by id, so the choice is deterministic), then sort them by id.
-        var n = Math.Min(_options.MaxTerms, _tf.Count);
+        // Rank terms by weight (ties by id, so the choice is deterministic).
         var byWeight = new (float Weight, uint Id)[_tf.Count];
         var j = 0;
         foreach (var (id, tf) in _tf) byWeight[j++] = (1f + MathF.Log(tf), id);
         Array.Sort(byWeight, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
+
+        // The story-tier candidate set: the salient terms (title words and the heaviest body terms).
+        var salient = Math.Min(_options.CandidateTerms, byWeight.Length);
+        var elements = new uint[salient];
+        for (var i = 0; i < salient; i++) elements[i] = byWeight[i].Id;
+        Array.Sort(elements);
+
+        // The weighted vector keeps the heaviest terms, sorted by id.
+        var n = Math.Min(_options.MaxTerms, _tf.Count);
         var top = byWeight.AsSpan(0, n);
         top.Sort(static (a, b) => a.Id.CompareTo(b.Id));
         var ids = new uint[n];
