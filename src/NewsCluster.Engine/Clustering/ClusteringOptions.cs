@@ -30,8 +30,8 @@ public sealed record ClusteringOptions
     /// </summary>
     public double CandidateThreshold { get; init; } = 0.15;
 
-    /// <summary>Candidates whose MinHash estimate of the content-term Jaccard is below this are not verified. Default 0.04.</summary>
-    public double MinCandidateJaccard { get; init; } = 0.04;
+    /// <summary>Candidates whose MinHash estimate of the content-term Jaccard is below this are not verified (rewrites of the seed story: 0.11–0.41). Default 0.08.</summary>
+    public double MinCandidateJaccard { get; init; } = 0.08;
 
     /// <summary>Estimated word-shingle Jaccard at or above which two articles are copies (same variant). Default 0.8.</summary>
     public double CopyThreshold { get; init; } = 0.8;
