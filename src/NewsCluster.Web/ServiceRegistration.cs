@@ -15,6 +15,7 @@ public static class ServiceRegistration
         services.AddSingleton(provider => new ArticleReader(provider.GetRequiredService<IngestionLimits>()));
         services.AddSingleton<ImportQueue>();
         services.AddHostedService<ImportWorker>();
+        services.AddSingleton<StoryIndexHolder>();
         services.AddScoped<StoryClusteringService>();
         services.AddScoped<ArticleImporter>();
         services.AddScoped<ImportRunner>();

@@ -24,6 +24,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task The_seeds_form_one_story_of_four_rewrites_and_one_separate_story()
+    {
+        using var app = new NewsAppFactory();
+        app.CreateClient().Dispose();
+
+        var groups = await app.WithDbAsync(db => db.Articles.GroupBy(a => a.ClusterId)
+            .Select(g => g.Select(a => a.OriginPath).ToList()).ToListAsync());
+
+        groups.Select(g => string.Join(",", g.Select(p => p[..3]).Order()))
+            .Should().BeEquivalentTo(["000,001,002,003", "004"]);
+    }
+
+    [Fact]
     public async Task Health_reports_a_reachable_database()
     {
         using var app = new NewsAppFactory();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using NewsCluster.Web.Clustering;
 using NewsCluster.Web.Imports;
 
 namespace NewsCluster.Web.Data;
@@ -44,6 +45,7 @@ public static class DatabaseSetup
         // WAL lets pages read while an import writes; the setting is stored in the database file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await scope.ServiceProvider.GetRequiredService<UploadService>().RemoveOrphanFoldersAsync(logger, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<StoryIndexHolder>().LoadAsync(db, CancellationToken.None);
         if (!isNew) return;
 
         var seeds = app.Configuration["NewsCluster:SeedsPath"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");

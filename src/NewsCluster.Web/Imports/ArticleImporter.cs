@@ -65,6 +65,22 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            return await CommitInTransactionAsync(job, batch, outcomes, fresh, transaction, cancellationToken);
+        }
+        catch
+        {
+            // The rows rolled back; the live index must forget them too. The job's progress is reloaded by the runner.
+            clustering.Forget(fresh.Select(a => a.Id));
+            throw;
+        }
+    }
+
+    private async Task<ImportTally> CommitInTransactionAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch,
+        List<(ImportItem Item, Article? Article)> outcomes, List<Article> fresh, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        CancellationToken cancellationToken)
+    {
         if (fresh.Count > 0) await clustering.AddAsync(fresh, cancellationToken);
         var tally = new ImportTally(fresh.Count, outcomes.Count(o => o.Item.Status == ImportItemStatus.Duplicate),
             outcomes.Count(o => o.Item.Status == ImportItemStatus.Rejected));
