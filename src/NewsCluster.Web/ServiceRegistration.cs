@@ -1,5 +1,6 @@
 using NewsCluster.Ingestion;
 using NewsCluster.Web.Clustering;
+using NewsCluster.Web.Editing;
 using NewsCluster.Web.Imports;
 using NewsCluster.Web.Stories;
 
@@ -18,6 +19,7 @@ public static class ServiceRegistration
         services.AddSingleton<StoryIndexHolder>();
         services.AddScoped<StoryClusteringService>();
         services.AddScoped<ArticleImporter>();
+        services.AddScoped<ClusterEditor>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<UploadService>();
         services.AddProblemDetails();
@@ -29,6 +31,7 @@ public static class ServiceRegistration
     {
         app.MapImportApi();
         app.MapStoryApi();
+        app.MapEditApi();
         app.MapOpenApi();
     }
 }

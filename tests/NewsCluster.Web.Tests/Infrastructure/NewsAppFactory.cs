@@ -36,6 +36,8 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(DataFolder, "newscluster.db");
 
+    public const string AdminPassword = "test-admin-password";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -43,6 +45,8 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:NewsCluster", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "newscluster-.log"));
+        builder.UseSetting("NewsCluster:AdminPassword", AdminPassword);
+        builder.UseSetting("NewsCluster:Upload:Folder", Path.Combine(DataFolder, "uploads"));
     }
 
     /// <summary>Runs <paramref name="query"/> against the app's own DbContext.</summary>
@@ -50,6 +54,15 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    /// <summary>A client that sends the admin editor's credentials with HTTP Basic.</summary>
+    public HttpClient CreateEditorClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + AdminPassword)));
+        return client;
     }
 
     protected override void Dispose(bool disposing)
