@@ -43,7 +43,33 @@ public sealed class CorpusStatistics(double priorDocuments = 20)
     public int DocumentFrequency(uint term) => _df.GetValueOrDefault(term);
 
     /// <summary>idf(t) = ln((N + P + 1) / (df(t) + 1)).</summary>
-    public double Idf(uint term) => Math.Log((DocumentCount + PriorDocuments + 1) / (_df.GetValueOrDefault(term) + 1.0));
+    public double Idf(uint term) => InverseDocumentFrequency(DocumentCount, PriorDocuments, _df.GetValueOrDefault(term));
+
+    /// <summary>idf = ln((N + P + 1) / (df + 1)) for a term in <paramref name="documentFrequency"/> of <paramref name="documents"/> articles with a prior of <paramref name="prior"/> pseudo-documents.</summary>
+    public static double InverseDocumentFrequency(int documents, double prior, int documentFrequency) =>
+        Math.Log((documents + prior + 1) / (documentFrequency + 1.0));
+
+    /// <summary>The L2-normalised TF-IDF vector, idf looked up by dense term number (the batch clusterer's layout).</summary>
+    internal static WeightedVector Vectorize(ArticleFingerprint fingerprint, int[] denseIds, double[] idf)
+    {
+        var values = new float[denseIds.Length];
+        double norm = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var w = fingerprint.TermWeights[i] * idf[denseIds[i]];
+            values[i] = (float)w;
+            norm += w * w;
+        }
+        Normalize(values, norm);
+        return new WeightedVector(fingerprint.TermIds, values);
+    }
+
+    private static void Normalize(float[] values, double norm)
+    {
+        if (norm <= 0) return;
+        var scale = (float)(1 / Math.Sqrt(norm));
+        for (var i = 0; i < values.Length; i++) values[i] *= scale;
+    }
 
     /// <summary>The L2-normalised TF-IDF vector of a fingerprint: w(t) = tf(t) · idf(t) / ‖·‖.</summary>
     public WeightedVector Vectorize(ArticleFingerprint fingerprint)
