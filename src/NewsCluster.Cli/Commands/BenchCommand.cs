@@ -29,7 +29,7 @@ internal static class BenchCommand
             for (var i = 0; i < files.Length; i++) { bytes += File.ReadAllBytes(files[i]).Length; progress.Report(i + 1); }
             var read = Lap(clock);
 
-            var items = Corpus.Read(path);
+            var items = Corpus.Read(path, options.MaxThreads);
             var parse = Lap(clock);
             var inputs = Corpus.Inputs(items);
             var n = inputs.Count;
@@ -85,6 +85,7 @@ internal static class BenchCommand
                 signature_docs_per_s_per_core = Math.Round(perCore),
                 shingles_per_doc = Math.Round(shingles, 1),
                 candidate_pairs = diagnostics.CandidatePairs,
+                skipped_buckets = diagnostics.SkippedBuckets,
                 similar_pairs = diagnostics.SimilarPairs,
                 clusters = clusters.Count,
                 index_bytes_per_article = Math.Round(indexBytes),

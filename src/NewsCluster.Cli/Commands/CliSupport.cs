@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using NewsCluster.Engine.Clustering;
+using NewsCluster.Engine.Fingerprints;
+using NewsCluster.Engine.MinHash;
 using NewsCluster.Ingestion;
 
 namespace NewsCluster.Cli.Commands;
@@ -23,27 +25,93 @@ internal sealed class Progress(string label, int total)
     }
 }
 
+/// <summary>One ingested article with its path and, when asked for, its fingerprint.</summary>
+internal sealed record ReadArticle(string Path, ArticleDraft Article, ArticleFingerprint? Fingerprint);
+
 /// <summary>Reading a corpus through ingestion and turning it into clustering inputs.</summary>
 internal static class Corpus
 {
     /// <summary>The ingested articles under <paramref name="path"/>, sorted by path (ordinal), rejected items reported on stderr.</summary>
-    public static List<(string Path, ArticleDraft Article)> Read(string path)
+    public static List<(string Path, ArticleDraft Article)> Read(string path, int? threads = null) =>
+        ReadAndFingerprint(path, threads, null).Select(x => (x.Path, x.Article)).ToList();
+
+    /// <summary>
+    /// Reads every item under <paramref name="path"/> and, when <paramref name="options"/> is given, fingerprints it in
+    /// the same pass. The files of a folder are parsed in parallel (one <see cref="ArticleReader"/> per worker, results
+    /// in per-file slots), then items are put in ordinal path order, so the result never depends on the thread count.
+    /// An archive is read as one stream (sequentially) and its articles fingerprinted in parallel.
+    /// </summary>
+    public static List<ReadArticle> ReadAndFingerprint(string path, int? threads, FingerprintOptions? options)
     {
-        var items = new List<(string, ArticleDraft)>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads is > 0 ? threads.Value : Environment.ProcessorCount };
+        var hasher = options is null ? null : new MinHasher(options.Permutations, options.Seed);
+        List<ReadArticle>[] slots;
         var rejected = 0;
-        foreach (var item in new ArticleReader().ReadPath(path))
+        if (Directory.Exists(path))
         {
-            if (item.Article is null) { rejected++; continue; }
-            items.Add((item.Path, item.Article));
+            var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                .Select(f => (Relative: System.IO.Path.GetRelativePath(path, f).Replace('\\', '/'), Full: f))
+                .OrderBy(f => f.Relative, StringComparer.Ordinal)
+                .ToArray();
+            slots = new List<ReadArticle>[files.Length];
+            var progress = new Progress("parse", files.Length);
+            var done = 0;
+            Parallel.For(0, files.Length, parallel,
+                () => (Reader: new ArticleReader(), Builder: options is null ? null : new FingerprintBuilder(options, hasher)),
+                (i, _, worker) =>
+                {
+                    var list = new List<ReadArticle>(1);
+                    IEnumerable<ParsedItem> parsed;
+                    try
+                    {
+                        using var stream = new FileStream(files[i].Full, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+                        parsed = worker.Reader.Read(files[i].Relative, stream).ToList();
+                    }
+                    catch (IOException e) { parsed = [ParsedItem.Rejected(files[i].Relative, e.Message)]; }
+                    catch (UnauthorizedAccessException e) { parsed = [ParsedItem.Rejected(files[i].Relative, e.Message)]; }
+                    foreach (var item in parsed)
+                    {
+                        if (item.Article is not { } a) { Interlocked.Increment(ref rejected); continue; }
+                        list.Add(new ReadArticle(item.Path, a, worker.Builder?.Build(a.Title, a.Text)));
+                    }
+                    slots[i] = list;
+                    progress.Report(Interlocked.Increment(ref done));
+                    return worker;
+                },
+                _ => { });
+        }
+        else
+        {
+            var items = new List<ArticleDraft>();
+            var paths = new List<string>();
+            foreach (var item in new ArticleReader().ReadPath(path))
+            {
+                if (item.Article is null) { rejected++; continue; }
+                items.Add(item.Article);
+                paths.Add(item.Path);
+            }
+            var built = new ArticleFingerprint?[items.Count];
+            if (options is not null)
+                Parallel.For(0, items.Count, parallel, () => new FingerprintBuilder(options, hasher),
+                    (i, _, b) => { built[i] = b.Build(items[i].Title, items[i].Text); return b; }, _ => { });
+            slots = [items.Select((a, i) => new ReadArticle(paths[i], a, built[i])).ToList()];
         }
         if (rejected > 0) Console.Error.WriteLine($"note: {rejected} item(s) rejected by ingestion (see `parse`).");
-        items.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return items;
+        // Stable ordinal sort by path: items of one archive keep their reading order when paths tie.
+        return slots.SelectMany(s => s).OrderBy(x => x.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Clustering inputs with ids = position in path order, so results never depend on file-system order.</summary>
     public static List<ClusterInput> Inputs(List<(string Path, ArticleDraft Article)> items) =>
         items.Select((x, i) => new ClusterInput(i, x.Article.Title, x.Article.Text, x.Article.Published)).ToList();
+
+    /// <summary>Fingerprinted articles with ids = position in path order.</summary>
+    public static List<FingerprintedArticle> Fingerprints(List<ReadArticle> items) =>
+        items.Select((x, i) => new FingerprintedArticle(i, x.Fingerprint ?? throw new InvalidOperationException("Not fingerprinted."), x.Article.Published)).ToList();
+
+    /// <summary>Cluster label per path: clusters numbered 1.. in order of their first path.</summary>
+    public static Dictionary<string, int> Labels(List<ReadArticle> items, IReadOnlyList<IReadOnlyList<long>> clusters) =>
+        Labels(items.Select(x => (x.Path, x.Article)).ToList(), clusters);
 
     /// <summary>Cluster label per path: clusters numbered 1.. in order of their first path.</summary>
     public static Dictionary<string, int> Labels(List<(string Path, ArticleDraft Article)> items, IReadOnlyList<IReadOnlyList<long>> clusters)

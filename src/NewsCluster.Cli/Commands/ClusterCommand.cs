@@ -22,11 +22,12 @@ internal static class ClusterCommand
         {
             var path = result.GetValue(input)!;
             if (!Corpus.Exists(path)) return 2;
-            var items = Corpus.Read(path);
-            var clusters = new StoryClusterer(Corpus.Options(result.GetValue(threshold), result.GetValue(threads))).Cluster(Corpus.Inputs(items));
+            var options = Corpus.Options(result.GetValue(threshold), result.GetValue(threads));
+            var items = Corpus.ReadAndFingerprint(path, options.MaxThreads, options.Fingerprint);
+            var clusters = new StoryClusterer(options).ClusterFingerprints(Corpus.Fingerprints(items));
             var labels = Corpus.Labels(items, clusters);
             var sb = new StringBuilder();
-            foreach (var (p, _) in items) sb.Append(p).Append('\t').Append(labels[p]).Append('\n');
+            foreach (var (p, _, _) in items) sb.Append(p).Append('\t').Append(labels[p]).Append('\n');
             File.WriteAllText(result.GetValue(output)!, sb.ToString(), new UTF8Encoding(false));
             Console.Error.WriteLine($"{items.Count} articles, {clusters.Count} clusters -> {result.GetValue(output)}");
             return 0;

@@ -20,8 +20,9 @@ internal static class EvalCommand
             var path = result.GetValue(input)!;
             if (!Corpus.Exists(path)) return 2;
             var goldLabels = ReadLabels(result.GetValue(gold)!);
-            var items = Corpus.Read(path);
-            var clusters = new StoryClusterer(Corpus.Options(result.GetValue(threshold), result.GetValue(threads))).Cluster(Corpus.Inputs(items));
+            var options = Corpus.Options(result.GetValue(threshold), result.GetValue(threads));
+            var items = Corpus.ReadAndFingerprint(path, options.MaxThreads, options.Fingerprint);
+            var clusters = new StoryClusterer(options).ClusterFingerprints(Corpus.Fingerprints(items));
             var predicted = Corpus.Labels(items, clusters);
             var evaluated = goldLabels.Where(kv => predicted.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
             if (evaluated.Count < goldLabels.Count)

@@ -113,25 +113,31 @@ public sealed class FingerprintBuilder
 
         var shingles = Shingle(_wordHashes, _options.ShingleSize);
 
-        // Rank terms by weight (ties by id, so the choice is deterministic).
-        var byWeight = new (float Weight, uint Id)[_tf.Count];
+        // Rank terms by weight, heaviest first, ties by id, so the choice is deterministic. The weights are positive
+        // floats, whose IEEE bits order like their values, so one primitive sort of packed keys does it:
+        // key = (2³² − 1 − bits(weight)) · 2³² + id.
+        var ranked = new ulong[_tf.Count];
         var j = 0;
-        foreach (var (id, tf) in _tf) byWeight[j++] = (1f + MathF.Log(tf), id);
-        Array.Sort(byWeight, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
+        foreach (var (id, tf) in _tf)
+            ranked[j++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(1f + MathF.Log(tf))) << 32) | id;
+        Array.Sort(ranked);
 
         // The story-tier candidate set: the salient terms (title words and the heaviest body terms).
-        var salient = Math.Min(_options.CandidateTerms, byWeight.Length);
+        var salient = Math.Min(_options.CandidateTerms, ranked.Length);
         var elements = new uint[salient];
-        for (var i = 0; i < salient; i++) elements[i] = byWeight[i].Id;
+        for (var i = 0; i < salient; i++) elements[i] = (uint)ranked[i];
         Array.Sort(elements);
 
         // The weighted vector keeps the heaviest terms, sorted by id.
-        var n = Math.Min(_options.MaxTerms, _tf.Count);
-        var top = byWeight.AsSpan(0, n);
-        top.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        var n = Math.Min(_options.MaxTerms, ranked.Length);
         var ids = new uint[n];
         var weights = new float[n];
-        for (var i = 0; i < n; i++) (weights[i], ids[i]) = top[i];
+        for (var i = 0; i < n; i++)
+        {
+            ids[i] = (uint)ranked[i];
+            weights[i] = BitConverter.UInt32BitsToSingle(uint.MaxValue - (uint)(ranked[i] >> 32));
+        }
+        Array.Sort(ids, weights);
         return new ArticleFeatures(ids, weights, elements, shingles, _wordHashes.Count, texts);
     }
 
@@ -160,24 +166,28 @@ public sealed class FingerprintBuilder
             var id = StableHash.Fold32(full);
             var w = contentCount < boosted ? weight : 1f;
             contentCount++;
-            _tf[id] = _tf.GetValueOrDefault(id) + w;
+            AddWeight(id, w);
             if (texts is not null) texts.TryAdd(id, term.ToString());
             if (channelWeight > 0)
             {
                 var titleId = StableHash.Fold32(StableHash.Mix64(full ^ channelSalt));
-                _tf[titleId] = _tf.GetValueOrDefault(titleId) + channelWeight;
+                AddWeight(titleId, channelWeight);
                 if (texts is not null) texts.TryAdd(titleId, "title:" + term.ToString());
             }
             if (_options.BigramWeight > 0 && previous != 0)
             {
                 var bigram = StableHash.Mix64(previous * StableHash.GoldenGamma ^ full);
                 var bigramId = StableHash.Fold32(bigram);
-                _tf[bigramId] = _tf.GetValueOrDefault(bigramId) + w * _options.BigramWeight;
+                AddWeight(bigramId, w * _options.BigramWeight);
                 if (texts is not null) texts.TryAdd(bigramId, "bigram:" + term.ToString());
             }
             previous = full;
         }
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void AddWeight(uint id, float w) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tf, id, out _) += w;
 
     private const ulong TitleSalt = 0x7469746c65UL; // "title"
 
