@@ -266,6 +266,29 @@ public sealed class StoryIndex
         }
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> indexed articles most similar to <paramref name="articleId"/>, for an article page:
+    /// the candidates are its story-tier LSH bucket mates (MMDS §3.4) and the other members of its own cluster, ranked
+    /// by TF-IDF cosine of their stored unit vectors, best first, ties by ascending id. Empty when the article is not
+    /// indexed or <paramref name="count"/> ≤ 0. Cost: one LSH query plus one sparse dot product per candidate.
+    /// </summary>
+    public IReadOnlyList<(long ArticleId, double Similarity)> Neighbours(long articleId, int count)
+    {
+        lock (_gate)
+        {
+            if (count <= 0 || !_articles.TryGetValue(articleId, out var entry)) return [];
+            var candidates = new HashSet<long>();
+            _story.Query(entry.Fingerprint.StorySignature, candidates);
+            if (_clusters.TryGetValue(entry.ClusterId, out var state)) candidates.UnionWith(state.Members);
+            candidates.Remove(articleId);
+            var scored = new List<(long ArticleId, double Similarity)>(candidates.Count);
+            foreach (var id in candidates) scored.Add((id, entry.Vector.Dot(_articles[id].Vector)));
+            scored.Sort(static (x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.ArticleId.CompareTo(y.ArticleId));
+            if (scored.Count > count) scored.RemoveRange(count, scored.Count - count);
+            return scored;
+        }
+    }
+
     /// <summary>Indexed articles whose word-shingle MinHash estimate with <paramref name="fingerprint"/> reaches the copy threshold, best first.</summary>
     public IReadOnlyList<(long ArticleId, double Jaccard)> FindCopies(ArticleFingerprint fingerprint)
     {
