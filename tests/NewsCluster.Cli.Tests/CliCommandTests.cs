@@ -63,11 +63,17 @@ public sealed class CliCommandTests : IDisposable
         return root.Parse(args).Invoke();
     }
 
-    private static readonly object ConsoleGate = new();
+    private static string Capture(Func<int> action) => ConsoleCapture.Run(action);
+}
 
-    private static string Capture(Func<int> action)
+/// <summary>Runs a command with Console.Out captured; one at a time, since the console is process-wide.</summary>
+internal static class ConsoleCapture
+{
+    private static readonly object Gate = new();
+
+    public static string Run(Func<int> action)
     {
-        lock (ConsoleGate)
+        lock (Gate)
         {
             var original = Console.Out;
             var writer = new StringWriter();
