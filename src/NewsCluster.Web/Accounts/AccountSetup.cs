@@ -10,10 +10,11 @@ public static class AccountSetup
     /// <summary>Pages and endpoints that change clusters require this policy: the editor cookie or HTTP Basic.</summary>
     public const string EditorPolicy = "Editor";
 
-    public static IServiceCollection AddEditorAccounts(this IServiceCollection services, IWebHostEnvironment environment)
+    public static IServiceCollection AddEditorAccounts(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         // Keys beside the database, so a restart does not log editors out or break pending forms.
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(environment.ContentRootPath, "App_Data", "keys")));
+        var keys = Path.Combine(environment.ContentRootPath, configuration["NewsCluster:KeysFolder"] ?? "App_Data/keys");
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddScoped<IPasswordHasher<Editor>, PasswordHasher<Editor>>();
         services.AddScoped<EditorAccounts>();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

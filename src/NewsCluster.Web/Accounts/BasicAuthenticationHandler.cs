@@ -33,8 +33,8 @@ public sealed class BasicAuthenticationHandler(IOptionsMonitor<AuthenticationSch
 
         var accounts = Context.RequestServices.GetRequiredService<EditorAccounts>();
         var (result, editor) = await accounts.CheckPasswordAsync(decoded[..colon], decoded[(colon + 1)..], Context.RequestAborted);
-        if (result != SignInResult.Success || editor is null)
-            return AuthenticateResult.Fail(result == SignInResult.LockedOut ? "Account locked out." : "Wrong user name or password.");
+        if (result != LoginOutcome.Success || editor is null)
+            return AuthenticateResult.Fail(result == LoginOutcome.LockedOut ? "Account locked out." : "Wrong user name or password.");
         return AuthenticateResult.Success(new AuthenticationTicket(EditorPrincipal.Create(editor.UserName, SchemeName), SchemeName));
     }
 

@@ -5,7 +5,7 @@ using NewsCluster.Web.Data;
 
 namespace NewsCluster.Web.Accounts;
 
-public enum SignInResult { Success, WrongCredentials, LockedOut }
+public enum LoginOutcome { Success, WrongCredentials, LockedOut }
 
 /// <summary>Editor accounts: PasswordHasher hashes, lockout after repeated failures, the admin bootstrap.</summary>
 public sealed class EditorAccounts(NewsDbContext db, IPasswordHasher<Editor> hasher, TimeProvider clock)
@@ -14,7 +14,7 @@ public sealed class EditorAccounts(NewsDbContext db, IPasswordHasher<Editor> has
     public const int MaxFailedLogins = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
-    public async Task<(SignInResult Result, Editor? Editor)> CheckPasswordAsync(string userName, string password, CancellationToken cancellationToken)
+    public async Task<(LoginOutcome Result, Editor? Editor)> CheckPasswordAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var editor = await db.Editors.SingleOrDefaultAsync(e => e.UserName == userName.Trim(), cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -22,9 +22,9 @@ public sealed class EditorAccounts(NewsDbContext db, IPasswordHasher<Editor> has
         {
             // Hash anyway so an unknown name takes as long as a wrong password.
             hasher.HashPassword(new Editor { UserName = userName, PasswordHash = "" }, password);
-            return (SignInResult.WrongCredentials, null);
+            return (LoginOutcome.WrongCredentials, null);
         }
-        if (editor.LockedOutUntilUtc > now) return (SignInResult.LockedOut, null);
+        if (editor.LockedOutUntilUtc > now) return (LoginOutcome.LockedOut, null);
 
         var verdict = hasher.VerifyHashedPassword(editor, editor.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
@@ -36,13 +36,13 @@ public sealed class EditorAccounts(NewsDbContext db, IPasswordHasher<Editor> has
                 editor.FailedLogins = 0;
             }
             await db.SaveChangesAsync(cancellationToken);
-            return (editor.LockedOutUntilUtc > now ? SignInResult.LockedOut : SignInResult.WrongCredentials, null);
+            return (editor.LockedOutUntilUtc > now ? LoginOutcome.LockedOut : LoginOutcome.WrongCredentials, null);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded) editor.PasswordHash = hasher.HashPassword(editor, password);
         editor.FailedLogins = 0;
         editor.LockedOutUntilUtc = null;
         await db.SaveChangesAsync(cancellationToken);
-        return (SignInResult.Success, editor);
+        return (LoginOutcome.Success, editor);
     }
 
     public async Task<Editor> AddAsync(string userName, string password, CancellationToken cancellationToken)

@@ -46,6 +46,7 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:NewsCluster", $"Data Source={DatabasePath}");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "newscluster-.log"));
         builder.UseSetting("NewsCluster:AdminPassword", AdminPassword);
+        builder.UseSetting("NewsCluster:KeysFolder", Path.Combine(DataFolder, "keys"));
         builder.UseSetting("NewsCluster:Upload:Folder", Path.Combine(DataFolder, "uploads"));
     }
 
