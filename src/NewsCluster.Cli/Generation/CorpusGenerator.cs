@@ -44,8 +44,9 @@ internal sealed class CorpusGenerator(int seed)
         while (articles.Count < count)
         {
             var topic = _rng.NextInt(Topics);
-            // One in four events is a hard negative: same topic and some of the same people as an earlier event.
-            Event? sibling = events.Count > 0 && _rng.NextDouble() < 0.25 ? events[events.Count - 1 - _rng.NextInt(Math.Min(events.Count, 50))] : null;
+            // Two in five events are hard negatives: a different event on the same topic with the same main actor, often
+            // the same place and half of the key vocabulary (a second court ruling on the same company a month later).
+            Event? sibling = events.Count > 0 && _rng.NextDouble() < 0.4 ? events[events.Count - 1 - _rng.NextInt(Math.Min(events.Count, 50))] : null;
             if (sibling is not null) topic = sibling.Topic;
             var ev = NewEvent(topic, sibling, storyNo++);
             events.Add(ev);
@@ -59,8 +60,9 @@ internal sealed class CorpusGenerator(int seed)
                 articles.Add((t, string.Join("\n\n", p), label));
                 if (_rng.NextDouble() < 0.15 && articles.Count < count) articles.Add((t, string.Join("\n\n", p), label)); // exact copy
             }
-            if (_rng.NextDouble() < 0.2 && articles.Count < count)
-                articles.Add((baseTitle, string.Join("\n\n", baseParagraphs) + "\n\n" + Boilerplate[_rng.NextInt(Boilerplate.Length)], label)); // syndicated copy
+            var syndicated = _rng.NextDouble() < 0.2 ? 1 + _rng.NextInt(3) : 0;
+            for (var c = 0; c < syndicated && articles.Count < count; c++)
+                articles.Add(Syndicate(baseTitle, baseParagraphs, label)); // syndicated near copy, other outlet's furniture
         }
         // Shuffle so that file order says nothing about the stories.
         var order = Enumerable.Range(0, articles.Count).ToArray();
@@ -86,6 +88,23 @@ internal sealed class CorpusGenerator(int seed)
         File.WriteAllText(Path.Combine(dir, "labels.tsv"), labels.ToString(), new UTF8Encoding(false));
     }
 
+    private static readonly string[] Outlets = ["Daily Courier", "Morning Ledger", "The Northern Post", "City Herald", "Evening Star", "Coast Times"];
+
+    /// <summary>A syndicated copy: the agency text with another outlet's dateline, byline, furniture and a trimmed tail.</summary>
+    private (string, string, string) Syndicate(string title, List<string> paragraphs, string label)
+    {
+        var outlet = Outlets[_rng.NextInt(Outlets.Length)];
+        var body = new List<string>();
+        if (_rng.NextDouble() < 0.5) body.Add($"By {Name()} {Name()}, {outlet}");
+        var keep = paragraphs.Count - (_rng.NextDouble() < 0.5 ? 1 : 0);
+        for (var i = 0; i < keep; i++)
+            body.Add(i == 0 && _rng.NextDouble() < 0.5 ? $"{Name().ToUpperInvariant()} ({outlet}) - {paragraphs[i]}" : paragraphs[i]);
+        body.Add(Boilerplate[_rng.NextInt(Boilerplate.Length)]);
+        if (_rng.NextDouble() < 0.5) body.Add($"© 2025 {outlet}. All rights reserved.");
+        var headline = _rng.NextDouble() < 0.3 ? title + " | " + outlet : title;
+        return (headline, string.Join("\n\n", body), label);
+    }
+
     private sealed record Event(int Number, int Topic, string[] KeyTerms, string[] People, string[] Places, string[] Numbers);
 
     private Event NewEvent(int topic, Event? sibling, int number)
@@ -93,9 +112,15 @@ internal sealed class CorpusGenerator(int seed)
         var vocab = _topicVocabulary[topic];
         var key = Enumerable.Range(0, 14).Select(_ => vocab[_rng.NextInt(vocab.Length)]).Distinct().ToArray();
         var people = Enumerable.Range(0, 3).Select(_ => Name()).ToArray();
-        if (sibling is not null) people[0] = sibling.People[0];
         var places = Enumerable.Range(0, 2).Select(_ => Name()).ToArray();
-        if (sibling is not null && _rng.NextDouble() < 0.5) places[0] = sibling.Places[0];
+        if (sibling is not null)
+        {
+            people[0] = sibling.People[0];
+            if (_rng.NextDouble() < 0.5) people[1] = sibling.People[1];
+            if (_rng.NextDouble() < 0.7) places[0] = sibling.Places[0];
+            for (var k = 0; k < Math.Min(key.Length, sibling.KeyTerms.Length) / 2; k++) key[2 * k] = sibling.KeyTerms[2 * k];
+            key = key.Distinct().ToArray();
+        }
         var numbers = Enumerable.Range(0, 3).Select(_ => (10 + _rng.NextInt(990)).ToString()).ToArray();
         return new Event(number, topic, key, people, places, numbers);
     }
@@ -112,24 +137,45 @@ internal sealed class CorpusGenerator(int seed)
         return (Headline(ev), paragraphs);
     }
 
+    /// <summary>
+    /// A rewrite by another newsroom: a new lead, most paragraphs kept but paraphrased (synonyms for most content
+    /// words, each outlet picking its own; sentences restructured by moving a clause to the front; sentences
+    /// reordered), some dropped, background paragraphs added, quotes reworded; it shares few word 5-grams with the base.
+    /// </summary>
     private (string Title, List<string> Paragraphs) Rewrite(Event ev, List<string> baseParagraphs)
     {
+        var outlet = _rng.Next();
         var paragraphs = new List<string>();
-        paragraphs.Add(string.Join(' ', Enumerable.Range(0, 2).Select(_ => Sentence(ev, 0.45)))); // paraphrased lead
+        paragraphs.Add(string.Join(' ', Enumerable.Range(0, 2).Select(_ => Sentence(ev, 0.45)))); // different lead
         foreach (var para in baseParagraphs.Skip(1))
         {
-            if (_rng.NextDouble() < 0.25) continue; // dropped paragraph
-            var sentences = para.Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(s => s.TrimEnd('.')).ToList();
+            if (_rng.NextDouble() < 0.35) continue; // dropped paragraph
+            var sentences = para.Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(x => x.TrimEnd('.')).ToList();
             for (var i = sentences.Count - 1; i > 0; i--) { var j = _rng.NextInt(i + 1); (sentences[i], sentences[j]) = (sentences[j], sentences[i]); }
-            var swapped = sentences.Select(s => string.Join(' ', s.Split(' ').Select(w => SwapSynonym(w, 0.35))));
-            paragraphs.Add(string.Join(". ", swapped) + ".");
-            if (_rng.NextDouble() < 0.2) paragraphs.Add(Sentence(ev, 0.3) + " " + Sentence(ev, 0.3)); // inserted paragraph
+            var rewritten = sentences.Select(x => Restructure(string.Join(' ', x.Split(' ').Select(w => SwapSynonym(w, 0.75, outlet)))));
+            paragraphs.Add(string.Join(". ", rewritten) + ".");
+            if (_rng.NextDouble() < 0.3) paragraphs.Add(Sentence(ev, 0.2) + " " + Sentence(ev, 0.2)); // added background
         }
+        if (_rng.NextDouble() < 0.5) paragraphs.Add($"\"{Capitalise(string.Join(' ', Enumerable.Range(0, 12).Select(_ => SwapSynonym(ev.KeyTerms[_rng.NextInt(ev.KeyTerms.Length)], 0.75, outlet))))},\" {ev.People[_rng.NextInt(ev.People.Length)]} {(_rng.NextDouble() < 0.5 ? "said" : "told reporters")}.");
         for (var i = paragraphs.Count - 1; i > 1; i--)
             if (_rng.NextDouble() < 0.3) { var j = 1 + _rng.NextInt(i); (paragraphs[i], paragraphs[j]) = (paragraphs[j], paragraphs[i]); }
         if (_rng.NextDouble() < 0.5) paragraphs.Add(Boilerplate[_rng.NextInt(Boilerplate.Length)]);
         return (Headline(ev), paragraphs);
     }
+
+    /// <summary>Moves the tail of a sentence (from a random cut) to its front: "A B, C D" becomes "C D, A B".</summary>
+    private string Restructure(string sentence)
+    {
+        var words = sentence.Split(' ');
+        if (words.Length < 8 || _rng.NextDouble() < 0.3) return Capitalise(sentence);
+        var cut = 3 + _rng.NextInt(words.Length - 6);
+        var first = string.Join(' ', words[cut..]);
+        var second = string.Join(' ', words[..cut]);
+        if (!IsName(words[0])) second = char.ToLowerInvariant(second[0]) + second[1..];
+        return Capitalise(first + ", " + second);
+    }
+
+    private static bool IsName(string word) => word.Length > 0 && char.IsUpper(word[0]) && word.Skip(1).All(char.IsLower);
 
     private string Headline(Event ev)
     {
@@ -163,14 +209,20 @@ internal sealed class CorpusGenerator(int seed)
         return Capitalise(string.Join(' ', words)) + ".";
     }
 
-    private string SwapSynonym(string word, double p)
+    /// <summary>
+    /// Each content word has three synonyms (derived from the word and the corpus seed); an outlet consistently picks
+    /// one of them (from <paramref name="outlet"/>), and swaps a word with probability <paramref name="p"/>. Names
+    /// (capitalised words), numbers and short function words stay.
+    /// </summary>
+    private string SwapSynonym(string word, double p, ulong outlet)
     {
-        if (word.Length < 5 || char.IsUpper(word[0]) || _rng.NextDouble() >= p) return word;
-        if (!_synonyms.TryGetValue(word, out var synonym))
+        if (word.Length < 4 || char.IsUpper(word[0]) || char.IsDigit(word[0]) || _rng.NextDouble() >= p) return word;
+        var choice = (int)(StableHash.Mix64(outlet ^ StableHash.HashToken(word)) % 3);
+        var key = word + "#" + choice;
+        if (!_synonyms.TryGetValue(key, out var synonym))
         {
-            var h = StableHash.HashToken(word, (ulong)seed);
-            synonym = Syllables(h, 3);
-            _synonyms[word] = synonym;
+            synonym = Syllables(StableHash.HashToken(key, (ulong)seed), 2 + choice % 2);
+            _synonyms[key] = synonym;
         }
         return synonym;
     }
