@@ -20,6 +20,7 @@ public static class ServiceRegistration
         services.AddScoped<StoryClusteringService>();
         services.AddScoped<ArticleImporter>();
         services.AddScoped<ClusterEditor>();
+        services.AddScoped<StoryQueries>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<UploadService>();
         services.AddProblemDetails();
