@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NewsCluster.Engine.Clustering;
+using NewsCluster.Web.Clustering;
+using NewsCluster.Web.Data;
+using NewsCluster.Web.Editing;
+
+namespace NewsCluster.Web.Pages.Articles;
+
+public sealed class ArticleModel(NewsDbContext db, StoryIndexHolder index, ClusterEditor editor) : EditorPageModel
+{
+    public const int NeighbourCount = 6;
+
+    public sealed record Neighbour(long Id, string Title, string? Source, long ClusterId, string ClusterHeadline, double Similarity, PairExplanation Explanation);
+
+    public Article Article { get; private set; } = null!;
+    public string ClusterHeadline { get; private set; } = "";
+    public IReadOnlyList<Neighbour> Neighbours { get; private set; } = [];
+
+    /// <summary>Only web addresses become links; anything else in an untrusted URL field is shown as text.</summary>
+    public Uri? SafeUrl => Uri.TryCreate(Article.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null) return NotFound();
+        Article = article;
+        ClusterHeadline = await db.Clusters.Where(c => c.Id == article.ClusterId).Select(c => c.Headline).SingleAsync(cancellationToken);
+
+        var nearest = index.Index.Neighbours(id, NeighbourCount);
+        var ids = nearest.Select(n => n.ArticleId).ToList();
+        var others = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Text, a.Source, a.ClusterId, Headline = a.Cluster!.Headline })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var explainer = new PairExplainer(index.Options);
+        var self = new ClusterInput(article.Id, article.Title, article.Text);
+        Neighbours = nearest.Where(n => others.ContainsKey(n.ArticleId)).Select(n =>
+        {
+            var other = others[n.ArticleId];
+            return new Neighbour(other.Id, other.Title, other.Source, other.ClusterId, other.Headline, n.Similarity,
+                explainer.Explain(self, new ClusterInput(other.Id, other.Title, other.Text)));
+        }).ToList();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostMoveAsync(long id, long targetId, CancellationToken ct) =>
+        EditAsync(() => editor.MoveAsync(EditorName, id, targetId, null, ct), _ => RedirectToPage(new { id }));
+}
