@@ -1,5 +1,6 @@
 using NewsCluster.Ingestion;
 using NewsCluster.Web.Clustering;
+using NewsCluster.Web.Data;
 using NewsCluster.Web.Editing;
 using NewsCluster.Web.Imports;
 using NewsCluster.Web.Stories;
@@ -21,6 +22,7 @@ public static class ServiceRegistration
         services.AddScoped<ArticleImporter>();
         services.AddScoped<ClusterEditor>();
         services.AddScoped<StoryQueries>();
+        services.AddScoped<DatabaseBackup>();
         services.AddScoped<ImportRunner>();
         services.AddScoped<UploadService>();
         services.AddProblemDetails();

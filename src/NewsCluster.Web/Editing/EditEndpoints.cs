@@ -59,6 +59,9 @@ public static class EditEndpoints
         api.MapPost("/admin/recluster", async (StoryClusteringService clustering, NewsDbContext db, CancellationToken ct) =>
                 new ReclusterResponse(await clustering.ReclusterAsync(ct), await db.Clusters.CountAsync(ct)))
             .WithSummary("Re-cluster every article from scratch, keeping editor links and locked clusters.");
+        api.MapPost("/admin/backup", async (DatabaseBackup backup, CancellationToken ct) =>
+                Results.Ok(new { path = await backup.WriteAsync(ct) }))
+            .WithSummary("Write a consistent copy of the database (SQLite online backup) into the backup folder.");
     }
 
     private static string Who(HttpContext http) => http.User.Identity?.Name ?? "unknown";

@@ -47,6 +47,7 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "newscluster-.log"));
         builder.UseSetting("NewsCluster:AdminPassword", AdminPassword);
         builder.UseSetting("NewsCluster:KeysFolder", Path.Combine(DataFolder, "keys"));
+        builder.UseSetting("NewsCluster:BackupFolder", Path.Combine(DataFolder, "backups"));
         builder.UseSetting("NewsCluster:Upload:Folder", Path.Combine(DataFolder, "uploads"));
     }
 
