@@ -64,7 +64,7 @@ internal static class Corpus
                     IEnumerable<ParsedItem> parsed;
                     try
                     {
-                        using var stream = new FileStream(files[i].Full, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+                        using var stream = OpenWhole(files[i].Full);
                         parsed = worker.Reader.Read(files[i].Relative, stream).ToList();
                     }
                     catch (IOException e) { parsed = [ParsedItem.Rejected(files[i].Relative, e.Message)]; }
@@ -99,6 +99,29 @@ internal static class Corpus
         if (rejected > 0) Console.Error.WriteLine($"note: {rejected} item(s) rejected by ingestion (see `parse`).");
         // Stable ordinal sort by path: items of one archive keep their reading order when paths tie.
         return slots.SelectMany(s => s).OrderBy(x => x.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Files up to this size are read whole, in one call, instead of through a buffered stream.</summary>
+    private const long WholeFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// A small file as a seekable in-memory stream (one exact-size read, no 64 KiB stream buffer per file); a large
+    /// one (an archive) as an ordinary buffered file stream.
+    /// </summary>
+    private static Stream OpenWhole(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        if (file.Length > WholeFileBytes)
+        {
+            file.Dispose();
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        }
+        using (file)
+        {
+            var bytes = new byte[file.Length];
+            var filled = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            return new MemoryStream(bytes, 0, filled, writable: false);
+        }
     }
 
     /// <summary>Clustering inputs with ids = position in path order, so results never depend on file-system order.</summary>

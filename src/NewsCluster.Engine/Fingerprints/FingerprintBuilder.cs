@@ -50,9 +50,10 @@ public sealed class FingerprintBuilder
     private readonly FingerprintOptions _options;
     private readonly MinHasher _hasher;
     private readonly TokenBuffer _tokens = new();
-    private readonly Dictionary<uint, float> _tf = new();
+    private readonly TermWeights _tf = new();
     private readonly List<ulong> _wordHashes = new();
     private readonly char[] _stem = new char[256];
+    private ulong[] _ranked = new ulong[1024];
 
     /// <summary>Creates a builder; pass a shared <paramref name="hasher"/> to avoid re-deriving the permutations.</summary>
     public FingerprintBuilder(FingerprintOptions? options = null, MinHasher? hasher = null)
@@ -114,30 +115,41 @@ public sealed class FingerprintBuilder
         var shingles = Shingle(_wordHashes, _options.ShingleSize);
 
         // Rank terms by weight, heaviest first, ties by id, so the choice is deterministic. The weights are positive
-        // floats, whose IEEE bits order like their values, so one primitive sort of packed keys does it:
-        // key = (2³² − 1 − bits(weight)) · 2³² + id.
-        var ranked = new ulong[_tf.Count];
+        // floats, whose IEEE bits order like their values, so packed keys order them:
+        // key = (2³² − 1 − bits(weight)) · 2³² + id. Keys are unique (one per id), so the k smallest keys are one
+        // well-defined set: a selection finds them without sorting the whole vocabulary.
+        var count = _tf.Count;
+        if (_ranked.Length < count) _ranked = new ulong[Math.Max(count, _ranked.Length * 2)];
+        var ranked = _ranked.AsSpan(0, count);
         var j = 0;
-        foreach (var (id, tf) in _tf)
+        for (var t = 0; t < count; t++)
+        {
+            var (id, tf) = _tf.At(t);
             ranked[j++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(1f + MathF.Log(tf))) << 32) | id;
-        Array.Sort(ranked);
+        }
 
-        // The story-tier candidate set: the salient terms (title words and the heaviest body terms).
-        var salient = Math.Min(_options.CandidateTerms, ranked.Length);
+        // The weighted vector keeps the heaviest terms; the story-tier candidate set (the salient terms: title words
+        // and the heaviest body terms) is the heaviest of those.
+        var n = Math.Min(_options.MaxTerms, count);
+        var salient = Math.Min(Math.Min(_options.CandidateTerms, count), n);
+        Selection.SmallestFirst(ranked, n);
+        Selection.SmallestFirst(ranked[..n], salient);
         var elements = new uint[salient];
         for (var i = 0; i < salient; i++) elements[i] = (uint)ranked[i];
         Array.Sort(elements);
 
-        // The weighted vector keeps the heaviest terms, sorted by id.
-        var n = Math.Min(_options.MaxTerms, ranked.Length);
+        // Sorted by id: repack as id · 2³² + bits(weight) (ids are unique, so this orders by id alone).
+        var byId = ranked[..n];
+        for (var i = 0; i < n; i++)
+            byId[i] = ((ulong)(uint)byId[i] << 32) | (uint.MaxValue - (uint)(byId[i] >> 32));
+        byId.Sort();
         var ids = new uint[n];
         var weights = new float[n];
         for (var i = 0; i < n; i++)
         {
-            ids[i] = (uint)ranked[i];
-            weights[i] = BitConverter.UInt32BitsToSingle(uint.MaxValue - (uint)(ranked[i] >> 32));
+            ids[i] = (uint)(byId[i] >> 32);
+            weights[i] = BitConverter.UInt32BitsToSingle((uint)byId[i]);
         }
-        Array.Sort(ids, weights);
         return new ArticleFeatures(ids, weights, elements, shingles, _wordHashes.Count, texts);
     }
 
@@ -154,15 +166,22 @@ public sealed class FingerprintBuilder
         {
             var token = tokens[i];
             var chars = _tokens[i];
-            wordHashes?.Add(StableHash.HashToken(chars));
-            if (!IsContent(token, chars)) continue;
+            var raw = StableHash.HashToken(chars);
+            wordHashes?.Add(raw);
+            if (!IsContent(token, chars, raw)) continue;
             ReadOnlySpan<char> term = chars;
+            var full = raw;
             if (token.Kind == TokenKind.Word && chars.Length <= _stem.Length)
             {
                 chars.CopyTo(_stem);
-                term = _stem.AsSpan(0, EnglishStemmer.Stem(_stem.AsSpan(0, chars.Length)));
+                var stemmed = EnglishStemmer.Stem(_stem.AsSpan(0, chars.Length));
+                // The stemmer only ever shortens a word, so an unchanged length means an unchanged word and hash.
+                if (stemmed != chars.Length)
+                {
+                    term = _stem.AsSpan(0, stemmed);
+                    full = StableHash.HashToken(term);
+                }
             }
-            var full = StableHash.HashToken(term);
             var id = StableHash.Fold32(full);
             var w = contentCount < boosted ? weight : 1f;
             contentCount++;
@@ -186,16 +205,15 @@ public sealed class FingerprintBuilder
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void AddWeight(uint id, float w) =>
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_tf, id, out _) += w;
+    private void AddWeight(uint id, float w) => _tf.Add(id, w);
 
     private const ulong TitleSalt = 0x7469746c65UL; // "title"
 
-    private static bool IsContent(Token token, ReadOnlySpan<char> chars) => token.Kind switch
+    private static bool IsContent(Token token, ReadOnlySpan<char> chars, ulong hash) => token.Kind switch
     {
         TokenKind.Gram => true,
         TokenKind.Number => chars.Length >= 2,
-        _ => chars.Length >= 2 && !StopWords.Contains(chars),
+        _ => chars.Length >= 2 && !StopWords.Contains(chars, hash),
     };
 
     /// <summary>Word n-gram shingle hashes; a text shorter than n words gives one shingle of all its words.</summary>

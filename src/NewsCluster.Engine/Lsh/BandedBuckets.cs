@@ -30,9 +30,9 @@ public sealed class BandedBuckets
         _runStart = new int[bands][];
         Parallel.For(0, bands, parallel ?? new ParallelOptions(), band =>
         {
-            var entries = new (ulong Key, int Item)[n];
-            for (var i = 0; i < n; i++) entries[i] = (keys[i][band], i);
-            Array.Sort(entries, static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Item.CompareTo(b.Item));
+            var entries = new Entry[n];
+            for (var i = 0; i < n; i++) entries[i] = new Entry(keys[i][band], i);
+            Array.Sort(entries);
             var order = new int[n];
             var position = new int[n];
             var runEnd = new int[n];
@@ -53,6 +53,12 @@ public sealed class BandedBuckets
             _runEnd[band] = runEnd;
             _runStart[band] = runStart;
         });
+    }
+
+    /// <summary>A (bucket key, item) pair ordered by key, then item: an <see cref="IComparable{T}"/> struct, so the sort inlines the comparison.</summary>
+    private readonly record struct Entry(ulong Key, int Item) : IComparable<Entry>
+    {
+        public int CompareTo(Entry other) => Key != other.Key ? Key.CompareTo(other.Key) : Item.CompareTo(other.Item);
     }
 
     /// <summary>Number of bands.</summary>

@@ -38,7 +38,7 @@ public static class ArticleText
     public static bool IsBoilerplate(string line)
     {
         if (line.Contains('©') || line.Contains("All Rights Reserved", StringComparison.OrdinalIgnoreCase)) return true;
-        var words = WordCount(line);
+        var words = WordCount(line, MinWordsWithoutPunctuation);
         if (words >= MinWordsWithoutPunctuation) return false;
         var end = line.TrimEnd('"', '\'', '”', '’', '»', ')', '*', ' ');
         var sentence = end.Length > 0 && end[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '۔' or '؟' or '…';
@@ -46,16 +46,26 @@ public static class ArticleText
     }
 
     /// <summary>Whitespace-separated words, counting two characters of a script without spaces as one word.</summary>
-    public static int WordCount(ReadOnlySpan<char> line)
+    public static int WordCount(ReadOnlySpan<char> line) => WordCount(line, int.MaxValue);
+
+    /// <summary>
+    /// <see cref="WordCount(ReadOnlySpan{char})"/> when it is below <paramref name="enough"/>; otherwise some count of
+    /// at least <paramref name="enough"/> (it stops counting there, which is all the boilerplate test needs).
+    /// </summary>
+    private static int WordCount(ReadOnlySpan<char> line, int enough)
     {
         var words = 0;
         var inWord = false;
         var noSpaceChars = 0;
         foreach (var c in line)
         {
-            if (char.IsWhiteSpace(c)) { inWord = false; continue; }
+            if (c < 0x80 ? c is ' ' or (>= '\t' and <= '\r') : char.IsWhiteSpace(c)) { inWord = false; continue; }
             if (c >= '\u2E80' && char.IsLetter(c)) noSpaceChars++;
-            if (!inWord) { words++; inWord = true; }
+            if (!inWord)
+            {
+                if (++words >= enough) return words;
+                inWord = true;
+            }
         }
         return Math.Max(words, noSpaceChars / 2);
     }
@@ -67,8 +77,20 @@ public static class ArticleText
         var any = false;
         foreach (var c in line)
         {
-            if (!char.IsLetterOrDigit(c)) continue;
-            h = (h ^ char.ToLowerInvariant(c)) * Hashing.StableHash.FnvPrime;
+            char lower;
+            if (c < 0x80)
+            {
+                // char.IsLetterOrDigit and char.ToLowerInvariant on ASCII.
+                if ((uint)(c - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9) lower = c;
+                else if ((uint)(c - 'A') <= 'Z' - 'A') lower = (char)(c | 0x20);
+                else continue;
+            }
+            else
+            {
+                if (!char.IsLetterOrDigit(c)) continue;
+                lower = char.ToLowerInvariant(c);
+            }
+            h = (h ^ lower) * Hashing.StableHash.FnvPrime;
             any = true;
         }
         return any ? Hashing.StableHash.Mix64(h) : 0;
