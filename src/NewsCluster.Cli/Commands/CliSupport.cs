@@ -25,15 +25,22 @@ internal sealed class Progress(string label, int total)
     }
 }
 
-/// <summary>One ingested article with its path and, when asked for, its fingerprint.</summary>
-internal sealed record ReadArticle(string Path, ArticleDraft Article, ArticleFingerprint? Fingerprint);
+/// <summary>
+/// One ingested article with its path: the draft itself when only reading, or just its date and fingerprint when
+/// fingerprinting (clustering needs no text, and not keeping 20,000 bodies alive spares the GC most of its work).
+/// </summary>
+internal sealed record ReadArticle(string Path, ArticleDraft? Article, DateTimeOffset? Published, ArticleFingerprint? Fingerprint)
+{
+    public static ReadArticle Of(string path, ArticleDraft article, FingerprintBuilder? builder) =>
+        builder is null ? new(path, article, article.Published, null) : new(path, null, article.Published, builder.Build(article.Title, article.Text));
+}
 
 /// <summary>Reading a corpus through ingestion and turning it into clustering inputs.</summary>
 internal static class Corpus
 {
     /// <summary>The ingested articles under <paramref name="path"/>, sorted by path (ordinal), rejected items reported on stderr.</summary>
     public static List<(string Path, ArticleDraft Article)> Read(string path, int? threads = null) =>
-        ReadAndFingerprint(path, threads, null).Select(x => (x.Path, x.Article)).ToList();
+        ReadAndFingerprint(path, threads, null).Select(x => (x.Path, x.Article!)).ToList();
 
     /// <summary>
     /// Reads every item under <paramref name="path"/> and, when <paramref name="options"/> is given, fingerprints it in
@@ -72,7 +79,7 @@ internal static class Corpus
                     foreach (var item in parsed)
                     {
                         if (item.Article is not { } a) { Interlocked.Increment(ref rejected); continue; }
-                        list.Add(new ReadArticle(item.Path, a, worker.Builder?.Build(a.Title, a.Text)));
+                        list.Add(ReadArticle.Of(item.Path, a, worker.Builder));
                     }
                     slots[i] = list;
                     progress.Report(Interlocked.Increment(ref done));
@@ -94,7 +101,7 @@ internal static class Corpus
             if (options is not null)
                 Parallel.For(0, items.Count, parallel, () => new FingerprintBuilder(options, hasher),
                     (i, _, b) => { built[i] = b.Build(items[i].Title, items[i].Text); return b; }, _ => { });
-            slots = [items.Select((a, i) => new ReadArticle(paths[i], a, built[i])).ToList()];
+            slots = [items.Select((a, i) => new ReadArticle(paths[i], options is null ? a : null, a.Published, built[i])).ToList()];
         }
         if (rejected > 0) Console.Error.WriteLine($"note: {rejected} item(s) rejected by ingestion (see `parse`).");
         // Stable ordinal sort by path: items of one archive keep their reading order when paths tie.
@@ -130,18 +137,21 @@ internal static class Corpus
 
     /// <summary>Fingerprinted articles with ids = position in path order.</summary>
     public static List<FingerprintedArticle> Fingerprints(List<ReadArticle> items) =>
-        items.Select((x, i) => new FingerprintedArticle(i, x.Fingerprint ?? throw new InvalidOperationException("Not fingerprinted."), x.Article.Published)).ToList();
+        items.Select((x, i) => new FingerprintedArticle(i, x.Fingerprint ?? throw new InvalidOperationException("Not fingerprinted."), x.Published)).ToList();
 
     /// <summary>Cluster label per path: clusters numbered 1.. in order of their first path.</summary>
     public static Dictionary<string, int> Labels(List<ReadArticle> items, IReadOnlyList<IReadOnlyList<long>> clusters) =>
-        Labels(items.Select(x => (x.Path, x.Article)).ToList(), clusters);
+        Labels(items.Select(x => x.Path).ToList(), clusters);
 
     /// <summary>Cluster label per path: clusters numbered 1.. in order of their first path.</summary>
-    public static Dictionary<string, int> Labels(List<(string Path, ArticleDraft Article)> items, IReadOnlyList<IReadOnlyList<long>> clusters)
+    public static Dictionary<string, int> Labels(List<(string Path, ArticleDraft Article)> items, IReadOnlyList<IReadOnlyList<long>> clusters) =>
+        Labels(items.Select(x => x.Path).ToList(), clusters);
+
+    private static Dictionary<string, int> Labels(List<string> items, IReadOnlyList<IReadOnlyList<long>> clusters)
     {
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < clusters.Count; c++)
-            foreach (var id in clusters[c]) labels[items[(int)id].Path] = c + 1;
+            foreach (var id in clusters[c]) labels[items[(int)id]] = c + 1;
         return labels;
     }
 

@@ -27,7 +27,7 @@ internal static class ClusterCommand
             var clusters = new StoryClusterer(options).ClusterFingerprints(Corpus.Fingerprints(items));
             var labels = Corpus.Labels(items, clusters);
             var sb = new StringBuilder();
-            foreach (var (p, _, _) in items) sb.Append(p).Append('\t').Append(labels[p]).Append('\n');
+            foreach (var (p, _, _, _) in items) sb.Append(p).Append('\t').Append(labels[p]).Append('\n');
             File.WriteAllText(result.GetValue(output)!, sb.ToString(), new UTF8Encoding(false));
             Console.Error.WriteLine($"{items.Count} articles, {clusters.Count} clusters -> {result.GetValue(output)}");
             return 0;

@@ -9,6 +9,17 @@ namespace NewsCluster.Ingestion.Cleaning;
 /// </summary>
 internal static class ParagraphKey
 {
+    private static readonly char[] AsciiKey = BuildAsciiKey();
+
+    private static char[] BuildAsciiKey()
+    {
+        var table = new char[128];
+        for (var c = '0'; c <= '9'; c++) table[c] = c;
+        for (var c = 'a'; c <= 'z'; c++) table[c] = c;
+        for (var c = 'A'; c <= 'Z'; c++) table[c] = (char)(c | 0x20);
+        return table;
+    }
+
     public static string Of(string paragraph)
     {
         // A key is never longer than its paragraph: ASCII maps one to one, and lower-casing a rune keeps it in the
@@ -22,9 +33,10 @@ internal static class ParagraphKey
             var c = span[i];
             if (c < 0x80)
             {
-                // Rune.IsLetterOrDigit and Rune.ToLowerInvariant on ASCII, without the rune machinery.
-                if ((uint)(c - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9) buffer[length++] = c;
-                else if ((uint)(c - 'A') <= 'Z' - 'A') buffer[length++] = (char)(c | 0x20);
+                // Rune.IsLetterOrDigit and Rune.ToLowerInvariant on ASCII, by table: the kept form, or 0 to skip.
+                var k = AsciiKey[c];
+                buffer[length] = k;
+                length += k == 0 ? 0 : 1;
                 i++;
                 continue;
             }
@@ -35,5 +47,37 @@ internal static class ParagraphKey
         var key = new string(buffer, 0, length);
         ArrayPool<char>.Shared.Return(buffer);
         return key;
+    }
+
+    /// <summary>
+    /// Whether <c>Of(paragraph) == key</c>, decided while walking the paragraph: it stops at the first character that
+    /// differs, so comparing a headline with body paragraphs costs a few characters each, not a key each.
+    /// </summary>
+    public static bool Matches(string paragraph, string key)
+    {
+        var span = paragraph.AsSpan();
+        Span<char> lowered = stackalloc char[2];
+        var at = 0;
+        var i = 0;
+        while (i < span.Length)
+        {
+            var c = span[i];
+            if (c < 0x80)
+            {
+                var k = AsciiKey[c];
+                i++;
+                if (k == 0) continue;
+                if (at >= key.Length || key[at] != k) return false;
+                at++;
+                continue;
+            }
+            Rune.DecodeFromUtf16(span[i..], out var rune, out var consumed);
+            i += consumed;
+            if (!Rune.IsLetterOrDigit(rune)) continue;
+            var n = Rune.ToLowerInvariant(rune).EncodeToUtf16(lowered);
+            if (at + n > key.Length || !key.AsSpan(at, n).SequenceEqual(lowered[..n])) return false;
+            at += n;
+        }
+        return at == key.Length;
     }
 }
