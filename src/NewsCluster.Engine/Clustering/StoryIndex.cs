@@ -278,7 +278,7 @@ public sealed class StoryIndex
         {
             if (count <= 0 || !_articles.TryGetValue(articleId, out var entry)) return [];
             var candidates = new HashSet<long>();
-            _story.Query(entry.Fingerprint.StorySignature, candidates);
+            _story.Query(entry.Fingerprint.StorySignature, candidates, _options.MaxStoryBucket(_articles.Count));
             if (_clusters.TryGetValue(entry.ClusterId, out var state)) candidates.UnionWith(state.Members);
             candidates.Remove(articleId);
             var scored = new List<(long ArticleId, double Similarity)>(candidates.Count);
@@ -356,7 +356,9 @@ public sealed class StoryIndex
 
         // 3. Story tier: the eligible candidate cluster with the best average linkage.
         var clusters = new SortedSet<long>();
-        foreach (var c in _story.Query(entry.Fingerprint.StorySignature))
+        var candidates = new HashSet<long>();
+        _story.Query(entry.Fingerprint.StorySignature, candidates, _options.MaxStoryBucket(_articles.Count));
+        foreach (var c in candidates)
         {
             var other = _articles[c];
             if (MinHasher.EstimateJaccard(entry.Fingerprint.StorySignature, other.Fingerprint.StorySignature) >= _options.MinCandidateJaccard)

@@ -17,6 +17,7 @@ namespace NewsCluster.Engine.Lsh;
 public sealed class LshIndex
 {
     private readonly Dictionary<ulong, int> _heads = new();
+    private readonly Dictionary<ulong, int> _sizes = new();
     private readonly Dictionary<long, ulong[]> _keysById = new();
     private long[] _ids = new long[1024];
     private int[] _next = new int[1024];
@@ -72,6 +73,7 @@ public sealed class LshIndex
             _ids[slot] = id;
             _next[slot] = _heads.TryGetValue(key, out var head) ? head : -1;
             _heads[key] = slot;
+            _sizes[key] = _sizes.GetValueOrDefault(key) + 1;
         }
         _keysById[id] = keys;
     }
@@ -90,6 +92,7 @@ public sealed class LshIndex
                 slot = _next[slot];
             }
             if (slot < 0) continue;
+            if (_sizes[key] == 1) _sizes.Remove(key); else _sizes[key]--;
             if (previous < 0)
             {
                 if (_next[slot] < 0) _heads.Remove(key); else _heads[key] = _next[slot];
@@ -101,15 +104,23 @@ public sealed class LshIndex
         return true;
     }
 
-    /// <summary>Adds to <paramref name="into"/> every stored id sharing a bucket with <paramref name="signature"/>.</summary>
-    public void Query(ReadOnlySpan<uint> signature, HashSet<long> into)
+    /// <summary>
+    /// Adds to <paramref name="into"/> every stored id sharing a bucket with <paramref name="signature"/>, passing over
+    /// buckets holding more than <paramref name="maxBucket"/> items: such buckets come from terms so common that
+    /// their members are rarely the same story, and reading them costs more than everything else together.
+    /// </summary>
+    public void Query(ReadOnlySpan<uint> signature, HashSet<long> into, int maxBucket = int.MaxValue)
     {
         for (var band = 0; band < Parameters.Bands; band++)
         {
-            if (!_heads.TryGetValue(BandKey(signature, band), out var slot)) continue;
+            var key = BandKey(signature, band);
+            if (!_heads.TryGetValue(key, out var slot) || _sizes[key] > maxBucket) continue;
             for (; slot >= 0; slot = _next[slot]) into.Add(_ids[slot]);
         }
     }
+
+    /// <summary>How many items share the bucket <paramref name="key"/>.</summary>
+    public int BucketSize(ulong key) => _sizes.GetValueOrDefault(key);
 
     /// <summary>
     /// Adds to <paramref name="into"/> every stored id greater than <paramref name="after"/> sharing a bucket with
