@@ -92,7 +92,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
         // IDF and unit TF-IDF vectors; every term also gets a dense number so that verification can use a scratch
         // accumulator instead of merging sorted id lists.
-        var denseOf = new Dictionary<uint, int>();
+        var denseOf = new DenseTermNumbers();
         var df = new List<int>();
         var dense = new int[n][];
         for (var i = 0; i < n; i++)
@@ -101,8 +101,8 @@ public sealed class StoryClusterer(ClusteringOptions options)
             var d = new int[ids.Length];
             for (var k = 0; k < ids.Length; k++)
             {
-                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(denseOf, ids[k], out var exists);
-                if (!exists) { slot = df.Count; df.Add(0); }
+                var slot = denseOf.NumberOf(ids[k]);
+                if (slot == df.Count) df.Add(0);
                 df[slot]++;
                 d[k] = slot;
             }
@@ -119,10 +119,18 @@ public sealed class StoryClusterer(ClusteringOptions options)
         var copyKeyer = new LshIndex(copyBanding);
         var storyKeys = new ulong[n][];
         var copyKeys = new ulong[n][];
+        // Both signatures of every article side by side in one flat array (story then copy, k values each), so
+        // verifying a candidate reads one contiguous block instead of chasing three object references.
+        var perm = n == 0 ? 0 : items[0].Fingerprint.StorySignature.Length;
+        for (var i = 0; i < n; i++)
+            if (items[i].Fingerprint.StorySignature.Length != perm) throw new ArgumentException("Fingerprints differ in permutation count.", nameof(articles));
+        var signatures = new uint[(long)n * 2 * perm];
         Parallel.For(0, n, Options.Parallel, i =>
         {
             storyKeys[i] = storyKeyer.BandKeys(items[i].Fingerprint.StorySignature);
             copyKeys[i] = copyKeyer.BandKeys(items[i].Fingerprint.CopySignature);
+            items[i].Fingerprint.StorySignature.CopyTo(signatures, (long)i * 2 * perm);
+            items[i].Fingerprint.CopySignature.CopyTo(signatures, (long)i * 2 * perm + perm);
         });
         var story = new BandedBuckets(storyKeys, storyBanding.Bands, Options.Parallel);
         var copy = new BandedBuckets(copyKeys, copyBanding.Bands, Options.Parallel);
@@ -141,6 +149,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             (i, _, local) =>
             {
                 var fi = items[i].Fingerprint;
+                var sigs = signatures.AsSpan();
                 List<(int, double)>? found = null;
                 List<int>? copyFound = null;
                 for (var band = 0; band < copy.Bands; band++)
@@ -150,7 +159,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                         if (local.CopySeen[j] == i) continue;
                         local.CopySeen[j] = i;
                         local.Pairs++;
-                        if (MinHasher.EstimateJaccard(fi.CopySignature, items[j].Fingerprint.CopySignature) >= Options.CopyThreshold)
+                        if (MinHasher.EstimateJaccard(fi.CopySignature, sigs.Slice(j * 2 * perm + perm, perm)) >= Options.CopyThreshold)
                             (copyFound ??= []).Add(j);
                     }
                 }
@@ -166,7 +175,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                         if (local.StorySeen[j] == i) continue;
                         local.StorySeen[j] = i;
                         local.Pairs++;
-                        if (MinHasher.EstimateJaccard(fi.StorySignature, items[j].Fingerprint.StorySignature) < Options.MinCandidateJaccard) continue;
+                        if (MinHasher.EstimateJaccard(fi.StorySignature, sigs.Slice(j * 2 * perm, perm)) < Options.MinCandidateJaccard) continue;
                         var score = DenseDot(scratch, dense[j], vectors[j].Values);
                         if (score >= Options.StoryThreshold) (found ??= []).Add((j, score));
                     }
@@ -242,5 +251,55 @@ public sealed class StoryClusterer(ClusteringOptions options)
         public long Pairs { get; set; }
 
         public long Skipped { get; set; }
+    }
+
+    /// <summary>
+    /// Numbers term ids 0, 1, 2... in order of first sight: an open-addressing table (linear probing, at most half
+    /// full) in place of a <see cref="Dictionary{TKey, TValue}"/>, for the millions of look-ups of a corpus.
+    /// </summary>
+    private sealed class DenseTermNumbers
+    {
+        private uint[] _keys = new uint[1 << 16];
+        private int[] _values = new int[1 << 16];
+        private bool[] _used = new bool[1 << 16];
+
+        public int Count { get; private set; }
+
+        /// <summary>The number of <paramref name="id"/>, giving it the next one (<see cref="Count"/> before the call) if it is new.</summary>
+        public int NumberOf(uint id)
+        {
+            var mask = _keys.Length - 1;
+            var i = Slot(id, mask);
+            while (_used[i])
+            {
+                if (_keys[i] == id) return _values[i];
+                i = (i + 1) & mask;
+            }
+            _used[i] = true;
+            _keys[i] = id;
+            var number = _values[i] = Count++;
+            if (Count * 2 > _keys.Length) Grow();
+            return number;
+        }
+
+        private static int Slot(uint id, int mask) => (int)((id * 0x9E3779B1u) >> 8) & mask;
+
+        private void Grow()
+        {
+            var (keys, values, used) = (_keys, _values, _used);
+            _keys = new uint[keys.Length * 2];
+            _values = new int[keys.Length * 2];
+            _used = new bool[keys.Length * 2];
+            var mask = _keys.Length - 1;
+            for (var s = 0; s < keys.Length; s++)
+            {
+                if (!used[s]) continue;
+                var i = Slot(keys[s], mask);
+                while (_used[i]) i = (i + 1) & mask;
+                _used[i] = true;
+                _keys[i] = keys[s];
+                _values[i] = values[s];
+            }
+        }
     }
 }
