@@ -204,7 +204,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             similarPairs += edges.Count;
             foreach (var (j, _) in edges) groups.AddNeighbours(i, j);
         }
-        groups.Agglomerate(Options.StoryThreshold);
+        groups.Agglomerate(Options.StoryThreshold, similar);
         if (diagnostics is not null)
         {
             diagnostics.ClusterSeconds = clock.Elapsed.TotalSeconds;
