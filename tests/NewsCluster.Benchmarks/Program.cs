@@ -4,7 +4,10 @@ using NewsCluster.Engine.Fingerprints;
 using NewsCluster.Engine.Hashing;
 using NewsCluster.Engine.MinHash;
 
+// "app" runs the end-to-end benchmark of the real web app; anything else goes to BenchmarkDotNet.
+if (args.FirstOrDefault() == "app") return await NewsCluster.Benchmarks.App.AppBenchmark.RunAsync(args[1..]);
 BenchmarkSwitcher.FromAssembly(typeof(MinHashBenchmarks).Assembly).Run(args);
+return 0;
 
 /// <summary>
 /// MinHash signature throughput on 500-word articles (≈ 500 word 5-gram shingles each), 128 permutations, one

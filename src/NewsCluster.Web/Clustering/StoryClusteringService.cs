@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using NewsCluster.Engine.Clustering;
 using NewsCluster.Web.Data;
 
@@ -16,8 +14,10 @@ public sealed class StoryClusteringService(NewsDbContext db, StoryIndexHolder ho
     /// Stores <paramref name="fresh"/> inside the caller's transaction, each in the cluster the index places it in.
     /// When the caller's transaction does not commit, it must call <see cref="Forget"/> so the index matches the store.
     /// </summary>
-    public async Task AddAsync(IReadOnlyList<Article> fresh, CancellationToken cancellationToken)
+    public async Task AddAsync(IReadOnlyList<Article> fresh, CancellationToken cancellationToken, Imports.ImportTimings? timings = null)
     {
+        timings ??= new Imports.ImportTimings();
+        var fingerprinting = timings.Measure("fingerprint");
         // Ids are given here (inside the write transaction, so no other writer can take them) because the index
         // needs them before the rows exist.
         var nextId = (await db.Articles.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;
@@ -38,36 +38,58 @@ public sealed class StoryClusteringService(NewsDbContext db, StoryIndexHolder ho
             batch.Add(new FingerprintedArticle(article.Id, fingerprints[i], StoryIndexHolder.Utc(article.PublishedUtc)));
         }
 
+        fingerprinting.Dispose();
         var index = holder.Index;
-        var assignments = index.Assign(batch);
+        IReadOnlyList<StoryAssignment> assignments;
+        using (timings.Measure("assign"))
+            assignments = index.Assign(batch);
         try
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var created = new Dictionary<long, StoryCluster>();
-            foreach (var assignment in assignments)
-            {
-                var article = byId[assignment.ArticleId];
-                article.CopyOfId = assignment.CopyOf;
-                if (assignment.ClusterId < 0)
-                {
-                    if (!created.TryGetValue(assignment.ClusterId, out var cluster))
-                        created[assignment.ClusterId] = cluster = new StoryCluster { Headline = article.Title, UpdatedUtc = now };
-                    article.Cluster = cluster;
-                }
-                else
-                {
-                    article.ClusterId = assignment.ClusterId;
-                }
-                db.Articles.Add(article);
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var (provisional, cluster) in created) index.RenameCluster(provisional, cluster.Id);
-            await RefreshAsync(fresh.Select(a => a.ClusterId).Distinct().ToList(), cancellationToken);
+            using (timings.Measure("store articles"))
+                await InsertAsync(fresh, assignments, byId, index, cancellationToken);
+            using (timings.Measure("refresh clusters"))
+                await RefreshAsync(fresh.Select(a => a.ClusterId).Distinct().ToList(), cancellationToken);
         }
         catch
         {
             Forget(fresh.Select(a => a.Id));
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Writes the batch's new clusters and articles with prepared statements (ids given here, inside the write
+    /// transaction) and gives the index's provisional clusters their stored ids.
+    /// </summary>
+    private async Task InsertAsync(IReadOnlyList<Article> fresh, IReadOnlyList<StoryAssignment> assignments, Dictionary<long, Article> byId,
+        StoryIndex index, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var nextClusterId = (await db.Clusters.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0) + 1;
+        var created = new Dictionary<long, long>();
+        await using (var insertCluster = await PreparedCommand.CreateAsync(db,
+            "INSERT INTO Clusters (Id, Headline, ArticleCount, SourceCount, FirstSeenUtc, LastSeenUtc, MinSimilarity, UpdatedUtc, Version, IsLocked, HeadlineByEditor) " +
+            "VALUES ($p0, $p1, 0, 0, $p2, $p2, 1, $p2, 0, 0, 0)", 3, cancellationToken))
+        {
+            foreach (var assignment in assignments.Where(a => a.ClusterId < 0))
+            {
+                if (created.ContainsKey(assignment.ClusterId)) continue;
+                created[assignment.ClusterId] = nextClusterId;
+                await insertCluster.RunAsync(cancellationToken, nextClusterId++, byId[assignment.ArticleId].Title, now);
+            }
+        }
+        foreach (var (provisional, stored) in created) index.RenameCluster(provisional, stored);
+
+        await using var insertArticle = await PreparedCommand.CreateAsync(db,
+            "INSERT INTO Articles (Id, Title, PublishedUtc, ImportedUtc, Byline, Source, Url, Language, OriginPath, Text, RawText, ContentHash, ClusterId, Similarity, CopyOfId, Fingerprint) " +
+            "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, 1, $p13, $p14)", 15, cancellationToken);
+        foreach (var assignment in assignments)
+        {
+            var a = byId[assignment.ArticleId];
+            a.ClusterId = created.GetValueOrDefault(assignment.ClusterId, assignment.ClusterId);
+            a.CopyOfId = assignment.CopyOf;
+            await insertArticle.RunAsync(cancellationToken, a.Id, a.Title, a.PublishedUtc, a.ImportedUtc, a.Byline, a.Source, a.Url, a.Language,
+                a.OriginPath, a.Text, a.RawText, a.ContentHash, a.ClusterId, a.CopyOfId, a.Fingerprint);
         }
     }
 
@@ -78,45 +100,44 @@ public sealed class StoryClusteringService(NewsDbContext db, StoryIndexHolder ho
     }
 
     /// <summary>
-    /// Recomputes member similarities and the summary columns (count, sources, dates, weakest similarity, headline)
-    /// of the given clusters from the index and the store, and bumps their version. Emptied clusters are deleted.
+    /// Recomputes member similarities (from the index) and the summary columns the lists show (count, sources,
+    /// dates, weakest similarity, automatic headline) of the given clusters with set-based SQL, bumps their
+    /// version, and deletes the ones left empty. Runs inside the caller's transaction.
     /// </summary>
     public async Task RefreshAsync(IReadOnlyCollection<long> clusterIds, CancellationToken cancellationToken)
     {
         if (clusterIds.Count == 0) return;
         var index = holder.Index;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var ids = clusterIds.ToList();
-        var clusters = await db.Clusters.Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
-        var members = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.ClusterId))
-                .Select(a => new { a.Id, a.ClusterId, a.Title, a.Source, a.PublishedUtc, a.ImportedUtc })
-                .ToListAsync(cancellationToken))
-            .ToLookup(a => a.ClusterId);
-
-        var similarities = new List<(long Id, double Similarity)>();
-        foreach (var cluster in clusters)
+        await using (var setSimilarity = await PreparedCommand.CreateAsync(db, "UPDATE Articles SET Similarity = $p0 WHERE Id = $p1", 2, cancellationToken))
         {
-            var rows = members[cluster.Id].ToList();
-            if (rows.Count == 0)
+            foreach (var clusterId in clusterIds)
             {
-                db.Clusters.Remove(cluster);
-                continue;
+                var members = index.Members(clusterId);
+                foreach (var member in members)
+                    await setSimilarity.RunAsync(cancellationToken, members.Count > 1 ? Math.Round(index.MeanSimilarity(member, clusterId), 4) : 1.0, member);
             }
-            var scored = rows.Select(r => (r.Id, Similarity: rows.Count > 1 ? index.MeanSimilarity(r.Id, cluster.Id) : 1.0)).ToList();
-            similarities.AddRange(scored);
-            var seen = rows.Select(r => r.PublishedUtc ?? r.ImportedUtc).ToList();
-            cluster.ArticleCount = rows.Count;
-            cluster.SourceCount = rows.Select(r => r.Source).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-            cluster.FirstSeenUtc = seen.Min();
-            cluster.LastSeenUtc = seen.Max();
-            cluster.MinSimilarity = scored.Min(s => s.Similarity);
-            if (!cluster.HeadlineByEditor)
-                cluster.Headline = rows.OrderBy(r => r.PublishedUtc ?? r.ImportedUtc).ThenBy(r => r.Id).First().Title;
-            cluster.UpdatedUtc = now;
-            cluster.Version++;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await UpdateSimilaritiesAsync(similarities, cancellationToken);
+        await using var summarise = await PreparedCommand.CreateAsync(db, """
+            UPDATE Clusters SET
+                ArticleCount = (SELECT COUNT(*) FROM Articles a WHERE a.ClusterId = Clusters.Id),
+                SourceCount = (SELECT COUNT(DISTINCT lower(a.Source)) FROM Articles a WHERE a.ClusterId = Clusters.Id AND a.Source <> ''),
+                FirstSeenUtc = COALESCE((SELECT MIN(COALESCE(a.PublishedUtc, a.ImportedUtc)) FROM Articles a WHERE a.ClusterId = Clusters.Id), FirstSeenUtc),
+                LastSeenUtc = COALESCE((SELECT MAX(COALESCE(a.PublishedUtc, a.ImportedUtc)) FROM Articles a WHERE a.ClusterId = Clusters.Id), LastSeenUtc),
+                MinSimilarity = COALESCE((SELECT MIN(a.Similarity) FROM Articles a WHERE a.ClusterId = Clusters.Id), 1),
+                Headline = CASE WHEN HeadlineByEditor THEN Headline ELSE COALESCE((SELECT a.Title FROM Articles a WHERE a.ClusterId = Clusters.Id
+                    ORDER BY COALESCE(a.PublishedUtc, a.ImportedUtc), a.Id LIMIT 1), Headline) END,
+                UpdatedUtc = $p1,
+                Version = Version + 1
+            WHERE Id = $p0
+            """, 2, cancellationToken);
+        await using var deleteIfEmpty = await PreparedCommand.CreateAsync(db,
+            "DELETE FROM Clusters WHERE Id = $p0 AND NOT EXISTS (SELECT 1 FROM Articles a WHERE a.ClusterId = $p0)", 1, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var clusterId in clusterIds)
+        {
+            if (await deleteIfEmpty.RunAsync(cancellationToken, clusterId) == 0)
+                await summarise.RunAsync(cancellationToken, clusterId, now);
+        }
     }
 
     /// <summary>
@@ -156,42 +177,11 @@ public sealed class StoryClusteringService(NewsDbContext db, StoryIndexHolder ho
             touched.Add(keep.Value);
             moves.AddRange(group.Where(id => oldCluster[id] != keep.Value).Select(id => (id, keep.Value)));
         }
-        await ExecutePreparedAsync("UPDATE Articles SET ClusterId = $value WHERE Id = $id",
-            moves.Select(m => (m.ArticleId, (object)m.ClusterId)), cancellationToken);
+        await using (var move = await PreparedCommand.CreateAsync(db, "UPDATE Articles SET ClusterId = $p0 WHERE Id = $p1", 2, cancellationToken))
+            foreach (var (articleId, clusterId) in moves) await move.RunAsync(cancellationToken, clusterId, articleId);
         await holder.LoadAsync(db, cancellationToken);
         await RefreshAsync(touched, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return moves.Count;
-    }
-
-    private Task UpdateSimilaritiesAsync(IReadOnlyList<(long Id, double Similarity)> similarities, CancellationToken cancellationToken) =>
-        ExecutePreparedAsync("UPDATE Articles SET Similarity = $value WHERE Id = $id",
-            similarities.Select(s => (s.Id, (object)Math.Round(s.Similarity, 4))), cancellationToken);
-
-    /// <summary>One prepared statement run per row, inside the context's current transaction.</summary>
-    private async Task ExecutePreparedAsync(string sql, IEnumerable<(long Id, object Value)> rows, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var id = AddParameter(command, "$id");
-        var value = AddParameter(command, "$value");
-        command.Prepare();
-        foreach (var row in rows)
-        {
-            id.Value = row.Id;
-            value.Value = row.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static DbParameter AddParameter(DbCommand command, string name)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -13,7 +13,7 @@ public static class DatabaseSetup
     {
         var connectionString = ResolveConnectionString(
             configuration.GetConnectionString("NewsCluster") ?? DefaultConnectionString, environment.ContentRootPath);
-        services.AddDbContext<NewsDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContext<NewsDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         return services;
     }
 

@@ -31,8 +31,11 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
     }
 
     /// <summary>Stores one batch and, when <paramref name="job"/> is given, its per-item outcomes and progress.</summary>
-    public async Task<ImportTally> CommitBatchAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch, CancellationToken cancellationToken)
+    public async Task<ImportTally> CommitBatchAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch, CancellationToken cancellationToken,
+        ImportTimings? timings = null)
     {
+        timings ??= new ImportTimings();
+        var duplicateCheck = timings.Measure("duplicate check");
         var hashes = batch.Where(i => i.Article is not null).Select(i => i.Article!.ContentHash).Distinct().ToList();
         var known = new HashSet<string>(
             await db.Articles.Where(a => hashes.Contains(a.ContentHash)).Select(a => a.ContentHash).ToListAsync(cancellationToken),
@@ -43,7 +46,7 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
         var fresh = new List<Article>();
         foreach (var parsed in batch)
         {
-            var item = new ImportItem { Name = Truncate(parsed.Path, 1000), ImportId = job?.Id ?? 0 };
+            var item = new ImportItem { Name = Truncate(parsed.Path, 1000) };
             Article? article = null;
             if (parsed.Article is not { } draft)
             {
@@ -64,10 +67,11 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
             outcomes.Add((item, article));
         }
 
+        duplicateCheck.Dispose();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            return await CommitInTransactionAsync(job, batch, outcomes, fresh, transaction, cancellationToken);
+            return await CommitInTransactionAsync(job, batch, outcomes, fresh, transaction, timings, cancellationToken);
         }
         catch
         {
@@ -79,25 +83,28 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
 
     private async Task<ImportTally> CommitInTransactionAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch,
         List<(ImportItem Item, Article? Article)> outcomes, List<Article> fresh, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
-        CancellationToken cancellationToken)
+        ImportTimings timings, CancellationToken cancellationToken)
     {
-        if (fresh.Count > 0) await clustering.AddAsync(fresh, cancellationToken);
+        if (fresh.Count > 0) await clustering.AddAsync(fresh, cancellationToken, timings);
         var tally = new ImportTally(fresh.Count, outcomes.Count(o => o.Item.Status == ImportItemStatus.Duplicate),
             outcomes.Count(o => o.Item.Status == ImportItemStatus.Rejected));
         if (job is not null)
         {
-            foreach (var (item, article) in outcomes)
+            using (timings.Measure("store items"))
             {
-                item.ArticleId = article?.Id;
-                db.ImportItems.Add(item);
+                await using var insertItem = await PreparedCommand.CreateAsync(db,
+                    "INSERT INTO ImportItems (ImportId, Name, Status, Reason, ArticleId) VALUES ($p0, $p1, $p2, $p3, $p4)", 5, cancellationToken);
+                foreach (var (item, article) in outcomes)
+                    await insertItem.RunAsync(cancellationToken, job.Id, item.Name, item.Status.ToString(), item.Reason, article?.Id);
+                job.ItemsDone += batch.Count;
+                job.Ingested += tally.Ingested;
+                job.Duplicates += tally.Duplicates;
+                job.Rejected += tally.Rejected;
+                await db.SaveChangesAsync(cancellationToken);
             }
-            job.ItemsDone += batch.Count;
-            job.Ingested += tally.Ingested;
-            job.Duplicates += tally.Duplicates;
-            job.Rejected += tally.Rejected;
-            await db.SaveChangesAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        using (timings.Measure("commit"))
+            await transaction.CommitAsync(cancellationToken);
         return tally;
     }
 

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using NewsCluster.Ingestion;
 using NewsCluster.Web.Data;
@@ -12,6 +13,7 @@ public sealed class ImportRunner(NewsDbContext db, ArticleImporter importer, Art
         var job = await db.Imports.SingleOrDefaultAsync(j => j.Id == importId, cancellationToken);
         if (job is null || job.Status is ImportStatus.Done or ImportStatus.Failed) return;
 
+        var timings = new ImportTimings();
         job.Status = ImportStatus.Running;
         job.StartedUtc ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
@@ -19,11 +21,12 @@ public sealed class ImportRunner(NewsDbContext db, ArticleImporter importer, Art
         try
         {
             // Reading order is fixed (sorted slots), so a resumed import can skip what an earlier run committed.
-            foreach (var batch in ReadItems(job.Folder).Skip(job.ItemsDone).Chunk(ArticleImporter.BatchSize))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await importer.CommitBatchAsync(job, batch, cancellationToken);
-            }
+            // Reading and parsing run one batch ahead of storing, so the two cores share the work.
+            var batches = Channel.CreateBounded<ParsedItem[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(() => ReadAheadAsync(job.Folder, job.ItemsDone, batches.Writer, timings, cancellationToken), cancellationToken);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                await importer.CommitBatchAsync(job, batch, cancellationToken, timings);
+            await reading;
             job.Status = ImportStatus.Done;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -43,8 +46,27 @@ public sealed class ImportRunner(NewsDbContext db, ArticleImporter importer, Art
         job.FinishedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
         TryDeleteFolder(job.Folder);
-        logger.LogInformation("Import {ImportId} {Status}: {Ingested} ingested, {Duplicates} duplicates, {Rejected} rejected",
-            job.Id, job.Status, job.Ingested, job.Duplicates, job.Rejected);
+        logger.LogInformation("Import {ImportId} {Status}: {Ingested} ingested, {Duplicates} duplicates, {Rejected} rejected; time in {Timings}",
+            job.Id, job.Status, job.Ingested, job.Duplicates, job.Rejected, timings);
+    }
+
+    private async Task ReadAheadAsync(string folder, int skip, ChannelWriter<ParsedItem[]> writer, ImportTimings timings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var batches = ReadItems(folder).Skip(skip).Chunk(ArticleImporter.BatchSize).GetEnumerator();
+            while (true)
+            {
+                using (timings.Measure("read+parse (overlapped)"))
+                    if (!batches.MoveNext()) break;
+                await writer.WriteAsync(batches.Current, cancellationToken);
+            }
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.Complete(ex);
+        }
     }
 
     private IEnumerable<ParsedItem> ReadItems(string folder)
