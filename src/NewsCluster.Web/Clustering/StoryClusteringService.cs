@@ -153,7 +153,7 @@ public sealed class StoryClusteringService(NewsDbContext db, StoryIndexHolder ho
             .ToListAsync(cancellationToken);
         var builder = holder.NewFingerprintBuilder();
         var articles = rows.Select(r => new FingerprintedArticle(r.Id,
-            r.Fingerprint is { Length: > 0 } f ? Engine.Fingerprints.ArticleFingerprint.FromBytes(f) : builder.Build(r.Title, r.Text),
+            StoryIndexHolder.TryRead(r.Fingerprint) ?? builder.Build(r.Title, r.Text),
             StoryIndexHolder.Utc(r.PublishedUtc))).ToList();
         var groups = new StoryClusterer(holder.Options).ClusterFingerprints(articles, holder.Index.Constraints());
 

@@ -25,14 +25,23 @@ public sealed class StoryIndexHolder(ILogger<StoryIndexHolder> logger)
         var builder = NewFingerprintBuilder();
         var articles = new List<IndexedArticle>();
         var rows = db.Articles.AsNoTracking()
-            .Select(a => new { a.Id, a.ClusterId, a.Fingerprint, a.PublishedUtc, a.Title, a.Text })
+            .Select(a => new { a.Id, a.ClusterId, a.Fingerprint, a.PublishedUtc })
             .AsAsyncEnumerable();
+        var missing = new List<(long Id, long ClusterId, DateTime? PublishedUtc)>();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            // Text is only read for articles stored before fingerprints were kept; EF reads the columns anyway, so
-            // a later version can select the text conditionally if that ever matters.
-            var fingerprint = row.Fingerprint is { Length: > 0 } bytes ? ArticleFingerprint.FromBytes(bytes) : builder.Build(row.Title, row.Text);
-            articles.Add(new IndexedArticle(row.Id, row.ClusterId, fingerprint, Utc(row.PublishedUtc)));
+            var fingerprint = TryRead(row.Fingerprint);
+            if (fingerprint is null) missing.Add((row.Id, row.ClusterId, row.PublishedUtc));
+            else articles.Add(new IndexedArticle(row.Id, row.ClusterId, fingerprint, Utc(row.PublishedUtc)));
+        }
+        // Text is read only for articles without a usable stored fingerprint.
+        foreach (var chunk in missing.Chunk(500))
+        {
+            var ids = chunk.Select(m => m.Id).ToList();
+            var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Title, a.Text })
+                .ToDictionaryAsync(a => a.Id, cancellationToken);
+            foreach (var m in chunk)
+                articles.Add(new IndexedArticle(m.Id, m.ClusterId, builder.Build(texts[m.Id].Title, texts[m.Id].Text), Utc(m.PublishedUtc)));
         }
         index.Load(articles);
         foreach (var link in await db.Links.AsNoTracking().ToListAsync(cancellationToken))
@@ -45,6 +54,20 @@ public sealed class StoryIndexHolder(ILogger<StoryIndexHolder> logger)
         Index = index;
         logger.LogInformation("Story index loaded: {Articles} articles in {Clusters} clusters in {Seconds:0.00} s",
             index.ArticleCount, index.ClusterCount, started.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A stored fingerprint, or null when there is none or it is in a format this engine no longer reads.</summary>
+    internal static ArticleFingerprint? TryRead(byte[]? bytes)
+    {
+        if (bytes is not { Length: > 0 }) return null;
+        try
+        {
+            return ArticleFingerprint.FromBytes(bytes);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     internal static DateTimeOffset? Utc(DateTime? value) =>

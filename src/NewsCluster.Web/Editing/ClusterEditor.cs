@@ -173,9 +173,7 @@ public sealed class ClusterEditor(NewsDbContext db, StoryClusteringService clust
                 var tombstone = await db.Tombstones.SingleOrDefaultAsync(t => t.ContentHash == removed.ContentHash, ct);
                 if (tombstone is not null) db.Tombstones.Remove(tombstone);
                 await db.SaveChangesAsync(ct);
-                var fingerprint = removed.Fingerprint is { Length: > 0 } bytes
-                    ? Engine.Fingerprints.ArticleFingerprint.FromBytes(bytes)
-                    : holder.NewFingerprintBuilder().Build(removed.Title, removed.Text);
+                var fingerprint = StoryIndexHolder.TryRead(removed.Fingerprint) ?? holder.NewFingerprintBuilder().Build(removed.Title, removed.Text);
                 plan.IndexChanges.Add(index => index.Load([new IndexedArticle(removed.Id, removed.ClusterId, fingerprint, StoryIndexHolder.Utc(removed.PublishedUtc))]));
             }
             await MoveArticlesAsync(before.Memberships, ct);
