@@ -40,7 +40,7 @@ public sealed class EditingBrowserTests
         await session.GotoAsync("/audit");
         (await page.Locator(".audit-log tbody tr").CountAsync()).Should().Be(3);
         await Chromium.ScreenshotAsync(page, "audit-log");
-        session.Failures.Should().BeEmpty();
+        session.Problems.Should().BeEmpty();
     }
 
     [BrowserFact]

@@ -30,6 +30,6 @@ public sealed class StoryBrowsingTests
         await page.WaitForURLAsync(new Regex("compare="));
         (await page.Locator("article.variant").CountAsync()).Should().Be(4);
         await Chromium.ScreenshotAsync(page, "story-four-columns");
-        session.Failures.Should().BeEmpty();
+        session.Problems.Should().BeEmpty();
     }
 }
