@@ -25,7 +25,7 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/{id:long}", GetAsync)
-            .WithSummary("Status, counts and per-item outcomes of an import.")
+            .WithSummary("Status, counts and per-item outcomes of an import; items=false leaves the items out (for polling).")
             .Produces<ImportDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -65,14 +65,15 @@ public static class ImportEndpoints
         return Results.Accepted($"/api/imports/{job.Id}", new ImportAccepted(job.Id, $"/api/imports/{job.Id}"));
     }
 
-    private static async Task<IResult> GetAsync(long id, NewsDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(long id, bool? items, NewsDbContext db, CancellationToken cancellationToken)
     {
         var job = await db.Imports.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
         if (job is null) return Results.Problem($"Import {id} does not exist.", statusCode: StatusCodes.Status404NotFound);
-        var items = await db.ImportItems.AsNoTracking().Where(i => i.ImportId == id).OrderBy(i => i.Id)
+        if (items == false) return Results.Ok(ToDto(job, []));
+        var rows = await db.ImportItems.AsNoTracking().Where(i => i.ImportId == id).OrderBy(i => i.Id)
             .Select(i => new ImportItemDto(i.Name, i.Status.ToString().ToLower(), i.Reason, i.ArticleId))
             .ToListAsync(cancellationToken);
-        return Results.Ok(ToDto(job, items));
+        return Results.Ok(ToDto(job, rows));
     }
 
     internal static ImportDto ToDto(ImportJob job, IReadOnlyList<ImportItemDto> items) => new(
