@@ -13,6 +13,8 @@ namespace NewsCluster.Web.Tests.Infrastructure;
 public sealed class NewsAppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder;
+    private readonly List<(string Key, string Value)> _settings = [];
+    private readonly List<Action<IWebHostBuilder>> _hostChanges = [];
 
     public NewsAppFactory()
         : this(null)
@@ -34,7 +36,23 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>Adds configuration on top of the test defaults (e.g. low limits); call before the first client.</summary>
+    public NewsAppFactory WithSetting(string key, string value)
+    {
+        _settings.Add((key, value));
+        return this;
+    }
+
+    /// <summary>Changes the host for one test (e.g. a test-only endpoint through an <c>IStartupFilter</c>).</summary>
+    public NewsAppFactory WithHost(Action<IWebHostBuilder> change)
+    {
+        _hostChanges.Add(change);
+        return this;
+    }
+
     public string DatabasePath => Path.Combine(DataFolder, "newscluster.db");
+
+    public string UploadFolder => Path.Combine(DataFolder, "uploads");
 
     public const string AdminPassword = "test-admin-password";
 
@@ -49,6 +67,8 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("NewsCluster:KeysFolder", Path.Combine(DataFolder, "keys"));
         builder.UseSetting("NewsCluster:BackupFolder", Path.Combine(DataFolder, "backups"));
         builder.UseSetting("NewsCluster:Upload:Folder", Path.Combine(DataFolder, "uploads"));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var change in _hostChanges) change(builder);
     }
 
     /// <summary>Runs <paramref name="query"/> against the app's own DbContext.</summary>
