@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCluster.Web.Data;
 
@@ -62,7 +63,10 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
         // Outside Development the build's compressed assets (obj/) are only found through the static web assets manifest.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:NewsCluster", $"Data Source={DatabasePath}");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "newscluster-.log"));
+        // Not UseSetting: its provider answers "" for the parent keys, so Serilog took 'WriteTo:1' for a plain
+        // string and silently dropped the file sink.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
+            [new KeyValuePair<string, string?>("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "newscluster-.log"))]));
         builder.UseSetting("NewsCluster:AdminPassword", AdminPassword);
         builder.UseSetting("NewsCluster:KeysFolder", Path.Combine(DataFolder, "keys"));
         builder.UseSetting("NewsCluster:BackupFolder", Path.Combine(DataFolder, "backups"));
