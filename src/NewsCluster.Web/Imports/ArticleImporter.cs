@@ -36,6 +36,11 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
     {
         timings ??= new ImportTimings();
         var duplicateCheck = timings.Measure("duplicate check");
+        // The runner's context lives for the whole import: clusters tracked by the previous batch carry the version
+        // they had then, and an editor may have changed them since, so their refresh failed as a concurrency
+        // conflict and the import with it. Each batch starts from what is stored; the job stays tracked.
+        db.ChangeTracker.Clear();
+        if (job is not null) db.Imports.Attach(job);
         var hashes = batch.Where(i => i.Article is not null).Select(i => i.Article!.ContentHash).Distinct().ToList();
         var known = new HashSet<string>(
             await db.Articles.Where(a => hashes.Contains(a.ContentHash)).Select(a => a.ContentHash).ToListAsync(cancellationToken),
