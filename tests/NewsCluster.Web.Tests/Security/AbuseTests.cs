@@ -65,6 +65,7 @@ public sealed class AbuseTests : IDisposable
             (typeof(NewsCluster.Web.Pages.Account.EditorsModel), "", "/account/editors", [("UserName", "forged-editor"), ("Password", "a long enough secret")]),
             (typeof(NewsCluster.Web.Pages.Account.LoginModel), "", "/account/login", [("UserName", "admin"), ("Password", NewsAppFactory.AdminPassword)]),
             (typeof(NewsCluster.Web.Pages.Account.LoginModel), "Logout", "/account/login?handler=Logout", []),
+            (typeof(NewsCluster.Web.Pages.Upload.UploadModel), "", "/upload", [("files", "not really a file")]),
         };
         forms.Select(f => $"{f.Page.FullName}.{f.Handler}").Should().BeEquivalentTo(AllPostHandlers(), "every POST handler of every page is covered");
 
@@ -76,6 +77,7 @@ public sealed class AbuseTests : IDisposable
 
         (await _app.WithDbAsync(db => db.Audit.CountAsync())).Should().Be(0, "no forged form changed a story");
         (await _app.WithDbAsync(db => db.Editors.CountAsync())).Should().Be(1, "no forged form added an editor");
+        (await _app.WithDbAsync(db => db.Imports.CountAsync())).Should().Be(0, "no forged upload was accepted");
         (await _app.WithDbAsync(db => db.Articles.AnyAsync(a => a.Id == article && a.ClusterId == story))).Should().BeTrue();
         (await browser.Http.GetStringAsync("/")).Should().Contain("Log out admin", "the forged logout did not log the editor out");
     }
