@@ -60,7 +60,10 @@ public sealed class StableHashTests
             for (var i = 0; i < chars.Length; i++)
                 chars[i] = random.Next(4) switch { 0 => (char)random.Next(0x20, 0x7F), 1 => (char)random.Next(0x80, 0x100), 2 => (char)random.Next(0x100, 0xD800), _ => (char)random.Next(0, 0x10000) };
             var text = new string(chars);
-            StableHash.Fnv1a64(text.AsSpan()).Should().Be(StableHash.Fnv1a64(Encoding.Unicode.GetBytes(text)), $"for {Convert.ToHexString(Encoding.Unicode.GetBytes(text))}");
+            // The raw UTF-16LE code units (Encoding.Unicode would replace lone surrogates with U+FFFD).
+            var bytes = new byte[chars.Length * 2];
+            for (var i = 0; i < chars.Length; i++) { bytes[2 * i] = (byte)chars[i]; bytes[2 * i + 1] = (byte)(chars[i] >> 8); }
+            StableHash.Fnv1a64(text.AsSpan()).Should().Be(StableHash.Fnv1a64(bytes), $"for {Convert.ToHexString(bytes)}");
         }
     }
 }
