@@ -54,6 +54,9 @@ public sealed class FingerprintBuilder
     private readonly List<ulong> _wordHashes = new();
     private readonly char[] _stem = new char[256];
     private ulong[] _ranked = new ulong[1024];
+    private readonly List<Range> _keptLines = new();
+    private readonly List<Range> _fallbackLines = new();
+    private readonly HashSet<ulong> _seenLines = new();
 
     /// <summary>Creates a builder; pass a shared <paramref name="hasher"/> to avoid re-deriving the permutations.</summary>
     public FingerprintBuilder(FingerprintOptions? options = null, MinHasher? hasher = null)
@@ -96,11 +99,11 @@ public sealed class FingerprintBuilder
         AddTerms(1f, int.MaxValue, null, texts, out _, TitleSalt, _options.TitleWeight);
 
         var leadLeft = _options.LeadTerms;
-        var paragraphs = ArticleText.BodyParagraphs(title, text);
+        var paragraphs = ArticleText.BodyParagraphRanges(title, text, _keptLines, _fallbackLines, _seenLines);
         foreach (var paragraph in paragraphs)
         {
             _tokens.Clear();
-            Tokenizer.Tokenize(paragraph, _tokens);
+            Tokenizer.Tokenize(text.AsSpan()[paragraph], _tokens);
             AddTerms(_options.LeadWeight, leadLeft, _wordHashes, texts, out var used, 0, 0f);
             leadLeft = Math.Max(0, leadLeft - used);
         }
