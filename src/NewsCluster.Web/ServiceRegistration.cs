@@ -12,6 +12,8 @@ public static class ServiceRegistration
     public static IServiceCollection AddNewsServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // Bounded: each entry is one story comparison (Size = 1).
+        services.AddMemoryCache(options => options.SizeLimit = 2000);
         services.Configure<UploadOptions>(configuration.GetSection("NewsCluster:Upload"));
         services.AddSingleton(configuration.GetSection("NewsCluster:Ingestion").Get<IngestionLimits>() ?? new IngestionLimits());
         services.AddSingleton(provider => new ArticleReader(provider.GetRequiredService<IngestionLimits>()));

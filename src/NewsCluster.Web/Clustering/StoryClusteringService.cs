@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsCluster.Engine.Clustering;
+using NewsCluster.Engine.Fingerprints;
 using NewsCluster.Web.Data;
 
 namespace NewsCluster.Web.Clustering;
@@ -14,17 +15,18 @@ public sealed class StoryClusteringService(NewsDbContext db, StoryIndexHolder ho
     /// Stores <paramref name="fresh"/> inside the caller's transaction, each in the cluster the index places it in.
     /// When the caller's transaction does not commit, it must call <see cref="Forget"/> so the index matches the store.
     /// </summary>
-    public async Task AddAsync(IReadOnlyList<Article> fresh, CancellationToken cancellationToken, Imports.ImportTimings? timings = null)
+    public async Task AddAsync(IReadOnlyList<Article> fresh, CancellationToken cancellationToken, Imports.ImportTimings? timings = null,
+        IReadOnlyDictionary<string, ArticleFingerprint>? precomputed = null)
     {
         timings ??= new Imports.ImportTimings();
         var fingerprinting = timings.Measure("fingerprint");
         // Ids are given here (inside the write transaction, so no other writer can take them) because the index
         // needs them before the rows exist.
         var nextId = (await db.Articles.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) + 1;
-        var fingerprints = new Engine.Fingerprints.ArticleFingerprint[fresh.Count];
+        var fingerprints = new ArticleFingerprint[fresh.Count];
         Parallel.For(0, fresh.Count, () => holder.NewFingerprintBuilder(), (i, _, builder) =>
         {
-            fingerprints[i] = builder.Build(fresh[i].Title, fresh[i].Text);
+            fingerprints[i] = precomputed?.GetValueOrDefault(fresh[i].ContentHash) ?? builder.Build(fresh[i].Title, fresh[i].Text);
             return builder;
         }, _ => { });
         var byId = new Dictionary<long, Article>(fresh.Count);

@@ -19,7 +19,7 @@ public sealed record ImportTally(int Ingested, int Duplicates, int Rejected)
 /// </summary>
 public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clustering, TimeProvider clock)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 1000;
 
     /// <summary>Imports everything below a folder (or one file) without an import record; used for the seeds.</summary>
     public async Task<ImportTally> ImportPathAsync(string path, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
 
     /// <summary>Stores one batch and, when <paramref name="job"/> is given, its per-item outcomes and progress.</summary>
     public async Task<ImportTally> CommitBatchAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch, CancellationToken cancellationToken,
-        ImportTimings? timings = null)
+        ImportTimings? timings = null, IReadOnlyDictionary<string, Engine.Fingerprints.ArticleFingerprint>? fingerprints = null)
     {
         timings ??= new ImportTimings();
         var duplicateCheck = timings.Measure("duplicate check");
@@ -76,7 +76,10 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            return await CommitInTransactionAsync(job, batch, outcomes, fresh, transaction, timings, cancellationToken);
+            var tally = await CommitInTransactionAsync(job, batch, outcomes, fresh, fingerprints, timings, cancellationToken);
+            using (timings.Measure("commit"))
+                await transaction.CommitAsync(cancellationToken);
+            return tally;
         }
         catch
         {
@@ -87,10 +90,10 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
     }
 
     private async Task<ImportTally> CommitInTransactionAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch,
-        List<(ImportItem Item, Article? Article)> outcomes, List<Article> fresh, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        List<(ImportItem Item, Article? Article)> outcomes, List<Article> fresh, IReadOnlyDictionary<string, Engine.Fingerprints.ArticleFingerprint>? fingerprints,
         ImportTimings timings, CancellationToken cancellationToken)
     {
-        if (fresh.Count > 0) await clustering.AddAsync(fresh, cancellationToken, timings);
+        if (fresh.Count > 0) await clustering.AddAsync(fresh, cancellationToken, timings, fingerprints);
         var tally = new ImportTally(fresh.Count, outcomes.Count(o => o.Item.Status == ImportItemStatus.Duplicate),
             outcomes.Count(o => o.Item.Status == ImportItemStatus.Rejected));
         if (job is not null)
@@ -108,8 +111,6 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
-        using (timings.Measure("commit"))
-            await transaction.CommitAsync(cancellationToken);
         return tally;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NewsCluster.Web.Clustering;
 using NewsCluster.Web.Data;
 using NewsCluster.Web.Editing;
@@ -7,7 +8,7 @@ using NewsCluster.Web.Stories;
 
 namespace NewsCluster.Web.Pages.Stories;
 
-public sealed class StoryModel(NewsDbContext db, ClusterEditor editor, StoryIndexHolder index) : EditorPageModel
+public sealed class StoryModel(NewsDbContext db, ClusterEditor editor, StoryIndexHolder index, IMemoryCache cache) : EditorPageModel
 {
     public const int MaxColumns = 4;
 
@@ -42,9 +43,16 @@ public sealed class StoryModel(NewsDbContext db, ClusterEditor editor, StoryInde
 
         var chosen = (compare ?? []).Where(c => Variants.Any(v => v.Article.Id == c)).Distinct().Take(MaxColumns).ToList();
         if (chosen.Count == 0) chosen = Variants.Take(2).Select(v => v.Article.Id).ToList();
-        var texts = await db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id))
-            .Select(a => new { a.Id, a.Text }).ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
-        Columns = BuildColumns(chosen.Select(c => Timeline.Single(a => a.Id == c)).ToList(), texts);
+        // Article text never changes once stored, so a comparison of the same articles can be reused.
+        var texts = await cache.GetOrCreateAsync("diff:" + string.Join(',', chosen), async entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            var stored = await db.Articles.AsNoTracking().Where(a => chosen.Contains(a.Id))
+                .Select(a => new { a.Id, a.Text }).ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
+            return CompareTexts(chosen.Select(id => stored[id]).ToList());
+        });
+        Columns = chosen.Select((id, i) => new Column(Timeline.Single(a => a.Id == id), texts![i])).ToList();
         return Page();
     }
 
@@ -83,21 +91,20 @@ public sealed class StoryModel(NewsDbContext db, ClusterEditor editor, StoryInde
             .ToList();
     }
 
-    /// <summary>The first column is the base; every other column marks its words that differ from the base, and the base marks its words missing from the second.</summary>
-    private static IReadOnlyList<Column> BuildColumns(IReadOnlyList<ArticleRow> chosen, IReadOnlyDictionary<long, string> texts)
+    /// <summary>The first text is the base; every other marks its words that differ from the base, and the base marks its words missing from the second.</summary>
+    private static IReadOnlyList<DiffedText> CompareTexts(IReadOnlyList<string> texts)
     {
-        if (chosen.Count == 0) return [];
-        var baseText = texts[chosen[0].Id];
-        if (chosen.Count == 1) return [new Column(chosen[0], WordDiff.Plain(baseText))];
-        var columns = new List<Column>();
+        if (texts.Count == 0) return [];
+        if (texts.Count == 1) return [WordDiff.Plain(texts[0])];
+        var columns = new List<DiffedText>();
         DiffedText? baseDiffed = null;
-        foreach (var other in chosen.Skip(1))
+        foreach (var other in texts.Skip(1))
         {
-            var (b, o) = WordDiff.Compare(baseText, texts[other.Id]);
+            var (b, o) = WordDiff.Compare(texts[0], other);
             baseDiffed ??= b;
-            columns.Add(new Column(other, o));
+            columns.Add(o);
         }
-        columns.Insert(0, new Column(chosen[0], baseDiffed!));
+        columns.Insert(0, baseDiffed!);
         return columns;
     }
 }
