@@ -16,8 +16,8 @@ namespace NewsCluster.Engine.Lsh;
 /// </remarks>
 public sealed class LshIndex
 {
-    private readonly Dictionary<ulong, int> _heads = new();
-    private readonly Dictionary<ulong, int> _sizes = new();
+    // Bucket key -> first posting and the bucket's size (kept beside the head so sizes cost no second map).
+    private readonly Dictionary<ulong, Bucket> _heads = new();
     private readonly Dictionary<long, ulong[]> _keysById = new();
     private long[] _ids = new long[1024];
     private int[] _next = new int[1024];
@@ -71,9 +71,9 @@ public sealed class LshIndex
         {
             var slot = Allocate();
             _ids[slot] = id;
-            _next[slot] = _heads.TryGetValue(key, out var head) ? head : -1;
-            _heads[key] = slot;
-            _sizes[key] = _sizes.GetValueOrDefault(key) + 1;
+            var found = _heads.TryGetValue(key, out var bucket);
+            _next[slot] = found ? bucket.Head : -1;
+            _heads[key] = new Bucket(slot, found ? bucket.Size + 1 : 1);
         }
         _keysById[id] = keys;
     }
@@ -84,7 +84,8 @@ public sealed class LshIndex
         if (!_keysById.Remove(id, out var keys)) return false;
         foreach (var key in keys)
         {
-            if (!_heads.TryGetValue(key, out var slot)) continue;
+            if (!_heads.TryGetValue(key, out var bucket)) continue;
+            var slot = bucket.Head;
             var previous = -1;
             while (slot >= 0 && _ids[slot] != id)
             {
@@ -92,12 +93,9 @@ public sealed class LshIndex
                 slot = _next[slot];
             }
             if (slot < 0) continue;
-            if (_sizes[key] == 1) _sizes.Remove(key); else _sizes[key]--;
-            if (previous < 0)
-            {
-                if (_next[slot] < 0) _heads.Remove(key); else _heads[key] = _next[slot];
-            }
-            else _next[previous] = _next[slot];
+            if (bucket.Size == 1) _heads.Remove(key);
+            else _heads[key] = new Bucket(previous < 0 ? _next[slot] : bucket.Head, bucket.Size - 1);
+            if (previous >= 0) _next[previous] = _next[slot];
             _next[slot] = _free;
             _free = slot;
         }
@@ -114,13 +112,13 @@ public sealed class LshIndex
         for (var band = 0; band < Parameters.Bands; band++)
         {
             var key = BandKey(signature, band);
-            if (!_heads.TryGetValue(key, out var slot) || _sizes[key] > maxBucket) continue;
-            for (; slot >= 0; slot = _next[slot]) into.Add(_ids[slot]);
+            if (!_heads.TryGetValue(key, out var bucket) || bucket.Size > maxBucket) continue;
+            for (var slot = bucket.Head; slot >= 0; slot = _next[slot]) into.Add(_ids[slot]);
         }
     }
 
     /// <summary>How many items share the bucket <paramref name="key"/>.</summary>
-    public int BucketSize(ulong key) => _sizes.GetValueOrDefault(key);
+    public int BucketSize(ulong key) => _heads.TryGetValue(key, out var bucket) ? bucket.Size : 0;
 
     /// <summary>
     /// Adds to <paramref name="into"/> every stored id greater than <paramref name="after"/> sharing a bucket with
@@ -130,8 +128,8 @@ public sealed class LshIndex
     {
         foreach (var key in keys)
         {
-            if (!_heads.TryGetValue(key, out var slot)) continue;
-            for (; slot >= 0; slot = _next[slot])
+            if (!_heads.TryGetValue(key, out var bucket)) continue;
+            for (var slot = bucket.Head; slot >= 0; slot = _next[slot])
             {
                 var id = _ids[slot];
                 if (id > after) into.Add(id);
@@ -164,4 +162,6 @@ public sealed class LshIndex
         }
         return _count++;
     }
+
+    private readonly record struct Bucket(int Head, int Size);
 }
