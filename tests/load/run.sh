@@ -52,7 +52,7 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 
-echo "== load: $READERS readers for the duration of the import (at most $MAX_SECONDS s)"
+echo "== load: $READERS readers while the import runs and at least 15 s (at most $MAX_SECONDS s), after a short warm-up"
 set +e
 dotnet "$ROOT/tests/NewsCluster.LoadDriver/bin/Release/net10.0/NewsCluster.LoadDriver.dll" \
   "http://127.0.0.1:$PORT" "$WORK/corpus.zip" "$PASSWORD" "$READERS" "$MAX_SECONDS"
