@@ -9,5 +9,6 @@ var root = new RootCommand("NewsCluster offline tools: parse, cluster and evalua
     ExplainCommand.Create(),
     GenerateCommand.Create(),
     BenchCommand.Create(),
+    BenchIndexCommand.Create(),
 };
 return root.Parse(args).Invoke();
