@@ -56,7 +56,7 @@ internal sealed class AppProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         // The app's own account of each import (stage timings) is worth seeing beside the figures.
-        process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("ImportRunner: Import", StringComparison.Ordinal) == true) Console.Error.WriteLine("app: " + e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.Contains("ImportRunner: Import", StringComparison.Ordinal) || line.Contains("Story index loaded", StringComparison.Ordinal))) Console.Error.WriteLine("app: " + e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("app: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
