@@ -79,22 +79,78 @@ public sealed class StoryIndex
     /// <summary>Non-empty clusters in the index.</summary>
     public int ClusterCount { get { lock (_gate) return _clusters.Count; } }
 
-    /// <summary>Loads articles with the clusters they already belong to (an id already present is replaced).</summary>
+    /// <summary>
+    /// Loads articles with the clusters they already belong to (an id already present is replaced; an id given twice
+    /// counts once, its last occurrence).
+    /// </summary>
+    /// <remarks>
+    /// Built for start-up at newsroom scale: document frequencies are counted first (integers, so order-free), then
+    /// the TF-IDF vectors and the LSH band keys of both tiers are computed in parallel (they only read), the maps
+    /// are presized, and each cluster's term sum is built in one pass over its members in ascending id order, which
+    /// gives the same floating-point sums as adding the members one by one.
+    /// </remarks>
     public void Load(IEnumerable<IndexedArticle> articles)
     {
-        var list = articles.OrderBy(a => a.Id).ToList();
+        var sorted = articles.OrderBy(a => a.Id).ToList();
+        var list = new List<IndexedArticle>(sorted.Count);
+        for (var i = 0; i < sorted.Count; i++)
+            if (i + 1 == sorted.Count || sorted[i + 1].Id != sorted[i].Id) list.Add(sorted[i]);
+        var n = list.Count;
         lock (_gate)
         {
-            foreach (var a in list) RemoveCore(a.Id);
+            if (_articles.Count > 0) foreach (var a in list) RemoveCore(a.Id);
             foreach (var a in list) _stats.Add(a.Fingerprint);
-            foreach (var a in list)
+            var vectors = _stats.VectorizeAll(list.Select(a => a.Fingerprint).ToArray(), _options.Parallel);
+            var entries = new Entry[n];
+            var storyKeys = new ulong[n][];
+            var copyKeys = new ulong[n][];
+            System.Threading.Tasks.Parallel.For(0, n, _options.Parallel, i =>
             {
-                var entry = new Entry(a.Fingerprint, _stats.Vectorize(a.Fingerprint), a.Published);
-                _articles[a.Id] = entry;
-                _story.Insert(a.Id, a.Fingerprint.StorySignature);
-                _copy.Insert(a.Id, a.Fingerprint.CopySignature);
-                AddToCluster(a.Id, entry, a.ClusterId);
+                var a = list[i];
+                entries[i] = new Entry(a.Fingerprint, vectors[i], a.Published) { ClusterId = a.ClusterId };
+                storyKeys[i] = _story.BandKeys(a.Fingerprint.StorySignature);
+                copyKeys[i] = _copy.BandKeys(a.Fingerprint.CopySignature);
+            });
+            // The two tiers and the article map are independent structures: fill them side by side.
+            System.Threading.Tasks.Parallel.Invoke(_options.Parallel,
+                () =>
+                {
+                    _story.EnsureCapacity(_story.Count + n);
+                    for (var i = 0; i < n; i++) _story.Insert(list[i].Id, storyKeys[i]);
+                },
+                () =>
+                {
+                    _copy.EnsureCapacity(_copy.Count + n);
+                    for (var i = 0; i < n; i++) _copy.Insert(list[i].Id, copyKeys[i]);
+                    _articles.EnsureCapacity(_articles.Count + n);
+                    for (var i = 0; i < n; i++) _articles[list[i].Id] = entries[i];
+                });
+
+            // Members per cluster in ascending id order (the list is sorted), then one sum per cluster.
+            var groups = new Dictionary<long, List<int>>();
+            for (var i = 0; i < n; i++)
+            {
+                ref var members = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(groups, entries[i].ClusterId, out _);
+                (members ??= []).Add(i);
             }
+            var work = new (ClusterState State, List<int> Members)[groups.Count];
+            var w = 0;
+            foreach (var (clusterId, members) in groups)
+            {
+                if (!_clusters.TryGetValue(clusterId, out var state)) _clusters[clusterId] = state = new ClusterState();
+                work[w++] = (state, members);
+            }
+            System.Threading.Tasks.Parallel.For(0, work.Length, _options.Parallel, g =>
+            {
+                var (state, members) = work[g];
+                var vectors = new WeightedVector[members.Count];
+                for (var k = 0; k < members.Count; k++)
+                {
+                    vectors[k] = entries[members[k]].Vector;
+                    state.Members.Add(list[members[k]].Id);
+                }
+                state.Sum.AddAll(vectors);
+            });
         }
     }
 

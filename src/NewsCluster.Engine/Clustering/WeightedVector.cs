@@ -103,6 +103,49 @@ internal sealed class TermSum
         if (Members == 0) { _ids = []; _values = []; }
     }
 
+    /// <summary>
+    /// Adds several vectors at once, with exactly the sums (bit for bit) that adding them one by one in the given
+    /// order with <see cref="Add(WeightedVector, int)"/> produces: each term's total starts from the current value and
+    /// takes the members' weights in order. One sort instead of one merge and two allocations per member.
+    /// </summary>
+    public void AddAll(IReadOnlyList<WeightedVector> vectors)
+    {
+        if (vectors.Count == 0) return;
+        var total = 0;
+        foreach (var v in vectors) total += v.Ids.Length;
+        // (term id << 32 | position in the concatenation): sorting orders by term, then by member order.
+        var keys = new ulong[total];
+        var values = new double[total];
+        var p = 0;
+        foreach (var v in vectors)
+        {
+            for (var j = 0; j < v.Ids.Length; j++, p++)
+            {
+                keys[p] = ((ulong)v.Ids[j] << 32) | (uint)p;
+                values[p] = v.Values[j];
+            }
+        }
+        if (vectors.Count > 1) Array.Sort(keys, values);
+        var ids = new uint[_ids.Length + total];
+        var sums = new double[ids.Length];
+        int i = 0, k = 0, q = 0;
+        while (q < total)
+        {
+            var term = (uint)(keys[q] >> 32);
+            while (i < _ids.Length && _ids[i] < term) { ids[k] = _ids[i]; sums[k++] = _values[i++]; }
+            double s;
+            if (i < _ids.Length && _ids[i] == term) s = _values[i++] + values[q++];
+            else s = values[q++];
+            while (q < total && (uint)(keys[q] >> 32) == term) s += values[q++];
+            ids[k] = term;
+            sums[k++] = s;
+        }
+        while (i < _ids.Length) { ids[k] = _ids[i]; sums[k++] = _values[i++]; }
+        _ids = k == ids.Length ? ids : ids.AsSpan(0, k).ToArray();
+        _values = k == sums.Length ? sums : sums.AsSpan(0, k).ToArray();
+        Members += vectors.Count;
+    }
+
     public void Add(TermSum other)
     {
         var ids = new uint[_ids.Length + other._ids.Length];

@@ -71,11 +71,23 @@ public sealed class LshIndex
         {
             var slot = Allocate();
             _ids[slot] = id;
-            var found = _heads.TryGetValue(key, out var bucket);
+            ref var bucket = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_heads, key, out var found);
             _next[slot] = found ? bucket.Head : -1;
-            _heads[key] = new Bucket(slot, found ? bucket.Size + 1 : 1);
+            bucket = new Bucket(slot, found ? bucket.Size + 1 : 1);
         }
         _keysById[id] = keys;
+    }
+
+    /// <summary>Makes room for <paramref name="items"/> items in all (before a bulk load), so the maps and posting arrays do not grow step by step.</summary>
+    public void EnsureCapacity(int items)
+    {
+        _keysById.EnsureCapacity(items);
+        var postings = (long)items * Parameters.Bands;
+        if (postings > _ids.Length && postings <= Array.MaxLength)
+        {
+            Array.Resize(ref _ids, (int)postings);
+            Array.Resize(ref _next, (int)postings);
+        }
     }
 
     /// <summary>Removes an item; returns false when it was not stored.</summary>
