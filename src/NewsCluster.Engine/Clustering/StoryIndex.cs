@@ -414,10 +414,14 @@ public sealed class StoryIndex
         var clusters = new SortedSet<long>();
         var candidates = new HashSet<long>();
         _story.Query(entry.Fingerprint.StorySignature, candidates, _options.MaxStoryBucket(_articles.Count));
+        var signature = entry.Fingerprint.StorySignature;
         foreach (var c in candidates)
         {
             var other = _articles[c];
-            if (MinHasher.EstimateJaccard(entry.Fingerprint.StorySignature, other.Fingerprint.StorySignature) >= _options.MinCandidateJaccard)
+            // A cluster already admitted needs no second estimate (most candidates are the other members of one story),
+            // which spares reading the candidate's signature, a cache miss at newsroom scale.
+            if (clusters.Contains(other.ClusterId)) continue;
+            if (MinHasher.EstimateJaccard(signature, other.Fingerprint.StorySignature) >= _options.MinCandidateJaccard)
                 clusters.Add(other.ClusterId);
         }
         long? chosen = null;

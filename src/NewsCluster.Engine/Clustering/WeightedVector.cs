@@ -45,6 +45,7 @@ internal sealed class TermSum
         uint[] ai = _ids, bi = v.Ids;
         double[] av = _values;
         float[] bv = v.Values;
+        if (ai.Length > 8 * bi.Length) return DotGalloping(ai, av, bi, bv);
         int i = 0, j = 0;
         double sum = 0;
         while (i < ai.Length && j < bi.Length)
@@ -54,6 +55,43 @@ internal sealed class TermSum
             if (x == y) { sum += av[i] * bv[j]; i++; j++; }
             else if (x < y) i++;
             else j++;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// The dot product when the sum has many more terms than the vector (a large cluster): each term of the vector is
+    /// looked for by exponential then binary search from the previous match. Matches are visited in ascending id
+    /// order, as by the merge, so the result is bit-identical.
+    /// </summary>
+    private static double DotGalloping(uint[] ai, double[] av, uint[] bi, float[] bv)
+    {
+        var lo = 0;
+        double sum = 0;
+        for (var j = 0; j < bi.Length && lo < ai.Length; j++)
+        {
+            var y = bi[j];
+            if (ai[lo] > y) continue;
+            var step = 1;
+            var hi = lo + 1;
+            while (hi < ai.Length && ai[hi] <= y)
+            {
+                lo = hi;
+                step <<= 1;
+                hi = lo + step;
+            }
+            if (hi > ai.Length) hi = ai.Length;
+            // ai[lo] <= y < ai[hi] (or hi = end): binary search in [lo, hi).
+            while (hi - lo > 1)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (ai[mid] <= y) lo = mid; else hi = mid;
+            }
+            if (ai[lo] == y)
+            {
+                sum += av[lo] * bv[j];
+                lo++;
+            }
         }
         return sum;
     }
