@@ -4,5 +4,11 @@ using NewsCluster.Cli.Commands;
 var root = new RootCommand("NewsCluster offline tools: parse, cluster and evaluate article dumps without a database.")
 {
     ParseCommand.Create(),
+    ClusterCommand.Create(),
+    EvalCommand.Create(),
+    ExplainCommand.Create(),
+    GenerateCommand.Create(),
+    BenchCommand.Create(),
+    BenchIndexCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -50,7 +50,7 @@ public sealed partial class StoryPageTests : IClassFixture<NewsAppFactory>
     [GeneratedRegex("""class="story-link" href="/stories/\d+">(?<headline>[^<]+)</a>""")]
     private static partial Regex StoryLink();
 
-    [GeneratedRegex("""<td class="article-title">(?<title>[^<]+)</td>""")]
+    [GeneratedRegex("""<a class="article-title" href="/articles/\d+">(?<title>[^<]+)</a>""")]
     private static partial Regex ArticleTitle();
 
     [GeneratedRegex("""<td class="text-end article-count">(?<count>\d+)</td>""")]

@@ -161,7 +161,7 @@ internal sealed class ClusterGroups
     }
 
     /// <summary>Group-average agglomeration over the neighbour graph while the best linkage is ≥ threshold.</summary>
-    public void Agglomerate(double threshold)
+    public void Agglomerate(double threshold, List<(int J, double Score)>?[]? pairScores = null)
     {
         var queue = new PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)>(Comparer.Instance);
         for (var a = 0; a < _parent.Length; a++)
@@ -170,7 +170,7 @@ internal sealed class ClusterGroups
             foreach (var b in set)
             {
                 if (b <= a) continue;
-                var score = Linkage(a, b);
+                var score = SingletonScore(a, b, pairScores) ?? Linkage(a, b);
                 if (score >= threshold) queue.Enqueue((a, b, _version[a], _version[b]), (score, a, b));
             }
         }
@@ -191,6 +191,26 @@ internal sealed class ClusterGroups
     }
 
     /// <summary>The clusters as article ids, ascending within and by first id across.</summary>
+    /// <summary>
+    /// The linkage of two single articles when verification already computed their cosine: for one member each,
+    /// the group average is that cosine, and the sparse dot product visited the same terms in the same order, so the
+    /// value is bit-identical to <see cref="Linkage"/>. Sums of singletons are then built only when they merge.
+    /// </summary>
+    private double? SingletonScore(int a, int b, List<(int J, double Score)>?[]? pairScores)
+    {
+        if (pairScores is null || _members[a].Count != 1 || _members[b].Count != 1 || _sums[a] is not null || _sums[b] is not null) return null;
+        if (pairScores[a] is not { } edges) return null;
+        int lo = 0, hi = edges.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var j = edges[mid].J;
+            if (j == b) return edges[mid].Score;
+            if (j < b) lo = mid + 1; else hi = mid - 1;
+        }
+        return null;
+    }
+
     public IReadOnlyList<IReadOnlyList<long>> Result()
     {
         var result = new List<IReadOnlyList<long>>();

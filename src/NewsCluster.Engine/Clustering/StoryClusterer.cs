@@ -25,6 +25,9 @@ public sealed class ClusteringDiagnostics
 
     /// <summary>Pairs joined as copies.</summary>
     public long CopyPairs { get; set; }
+
+    /// <summary>Story-tier (article, band) buckets not read because they exceeded <see cref="ClusteringOptions.StoryBucketLimit"/>.</summary>
+    public long SkippedBuckets { get; set; }
 }
 
 /// <summary>
@@ -87,60 +90,106 @@ public sealed class StoryClusterer(ClusteringOptions options)
         var position = new Dictionary<long, int>(n);
         for (var i = 0; i < n; i++) position[items[i].Id] = i;
 
-        var stats = new CorpusStatistics(Options.IdfPriorDocuments);
-        foreach (var a in items) stats.Add(a.Fingerprint);
+        // IDF and unit TF-IDF vectors; every term also gets a dense number so that verification can use a scratch
+        // accumulator instead of merging sorted id lists.
+        var denseOf = new DenseTermNumbers();
+        var df = new List<int>();
+        var dense = new int[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var ids = items[i].Fingerprint.TermIds;
+            var d = new int[ids.Length];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                var slot = denseOf.NumberOf(ids[k]);
+                if (slot == df.Count) df.Add(0);
+                df[slot]++;
+                d[k] = slot;
+            }
+            dense[i] = d;
+        }
+        var idf = new double[df.Count];
+        for (var t = 0; t < idf.Length; t++) idf[t] = CorpusStatistics.InverseDocumentFrequency(n, Options.IdfPriorDocuments, df[t]);
         var vectors = new WeightedVector[n];
-        Parallel.For(0, n, Options.Parallel, i => vectors[i] = stats.Vectorize(items[i].Fingerprint));
+        Parallel.For(0, n, Options.Parallel, i => vectors[i] = CorpusStatistics.Vectorize(items[i].Fingerprint, dense[i], idf));
 
         var storyBanding = Options.StoryBanding;
         var copyBanding = Options.CopyBanding;
-        var story = new LshIndex(storyBanding);
-        var copy = new LshIndex(copyBanding);
+        var storyKeyer = new LshIndex(storyBanding);
+        var copyKeyer = new LshIndex(copyBanding);
         var storyKeys = new ulong[n][];
         var copyKeys = new ulong[n][];
+        // Both signatures of every article side by side in one flat array (story then copy, k values each), so
+        // verifying a candidate reads one contiguous block instead of chasing three object references.
+        var perm = n == 0 ? 0 : items[0].Fingerprint.StorySignature.Length;
+        for (var i = 0; i < n; i++)
+            if (items[i].Fingerprint.StorySignature.Length != perm) throw new ArgumentException("Fingerprints differ in permutation count.", nameof(articles));
+        var signatures = new uint[(long)n * 2 * perm];
         Parallel.For(0, n, Options.Parallel, i =>
         {
-            storyKeys[i] = story.BandKeys(items[i].Fingerprint.StorySignature);
-            copyKeys[i] = copy.BandKeys(items[i].Fingerprint.CopySignature);
+            storyKeys[i] = storyKeyer.BandKeys(items[i].Fingerprint.StorySignature);
+            copyKeys[i] = copyKeyer.BandKeys(items[i].Fingerprint.CopySignature);
+            items[i].Fingerprint.StorySignature.CopyTo(signatures, (long)i * 2 * perm);
+            items[i].Fingerprint.CopySignature.CopyTo(signatures, (long)i * 2 * perm + perm);
         });
-        for (var i = 0; i < n; i++)
-        {
-            story.Insert(i, storyKeys[i]);
-            copy.Insert(i, copyKeys[i]);
-        }
+        var story = new BandedBuckets(storyKeys, storyBanding.Bands, Options.Parallel);
+        var copy = new BandedBuckets(copyKeys, copyBanding.Bands, Options.Parallel);
+        var maxBucket = Options.MaxStoryBucket(n);
         if (diagnostics is not null) diagnostics.IndexSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
 
-        // Candidate generation and verification: for each article, the later articles sharing a bucket.
+        // Candidate generation and verification: for each article, the later articles sharing a bucket, deduplicated
+        // with a per-worker stamp array; the cosine comes from a dense scratch copy of the article's vector.
         var similar = new List<(int J, double Score)>[n];
         var copies = new List<int>[n];
-        long candidatePairs = 0;
+        long candidatePairs = 0, skippedBuckets = 0;
+        var vocabulary = df.Count;
         Parallel.For(0, n, Options.Parallel,
-            () => (Seen: new HashSet<long>(), Count: 0L),
+            () => new VerifyScratch(n, vocabulary),
             (i, _, local) =>
             {
                 var fi = items[i].Fingerprint;
-                local.Seen.Clear();
-                story.Query(storyKeys[i], local.Seen, i);
-                copy.Query(copyKeys[i], local.Seen, i);
-                local.Count += local.Seen.Count;
+                var sigs = signatures.AsSpan();
                 List<(int, double)>? found = null;
                 List<int>? copyFound = null;
-                foreach (var jl in local.Seen)
+                for (var band = 0; band < copy.Bands; band++)
                 {
-                    var j = (int)jl;
-                    var fj = items[j].Fingerprint;
-                    if (MinHasher.EstimateJaccard(fi.CopySignature, fj.CopySignature) >= Options.CopyThreshold)
-                        (copyFound ??= []).Add(j);
-                    if (MinHasher.EstimateJaccard(fi.StorySignature, fj.StorySignature) < Options.MinCandidateJaccard) continue;
-                    var score = vectors[i].Dot(vectors[j]);
-                    if (score >= Options.StoryThreshold) (found ??= []).Add((j, score));
+                    foreach (var j in copy.Later(band, i))
+                    {
+                        if (local.CopySeen[j] == i) continue;
+                        local.CopySeen[j] = i;
+                        local.Pairs++;
+                        if (MinHasher.EstimateJaccard(fi.CopySignature, sigs.Slice(j * 2 * perm + perm, perm)) >= Options.CopyThreshold)
+                            (copyFound ??= []).Add(j);
+                    }
                 }
+                var di = dense[i];
+                var vi = vectors[i].Values;
+                var scratch = local.Scratch;
+                for (var k = 0; k < di.Length; k++) scratch[di[k]] = vi[k];
+                for (var band = 0; band < story.Bands; band++)
+                {
+                    if (story.BucketSize(band, i) > maxBucket) { local.Skipped++; continue; }
+                    foreach (var j in story.Later(band, i))
+                    {
+                        if (local.StorySeen[j] == i) continue;
+                        local.StorySeen[j] = i;
+                        local.Pairs++;
+                        if (MinHasher.EstimateJaccard(fi.StorySignature, sigs.Slice(j * 2 * perm, perm)) < Options.MinCandidateJaccard) continue;
+                        var score = DenseDot(scratch, dense[j], vectors[j].Values);
+                        if (score >= Options.StoryThreshold) (found ??= []).Add((j, score));
+                    }
+                }
+                for (var k = 0; k < di.Length; k++) scratch[di[k]] = 0;
                 if (found is not null) { found.Sort((x, y) => x.Item1.CompareTo(y.Item1)); similar[i] = found; }
                 if (copyFound is not null) { copyFound.Sort(); copies[i] = copyFound; }
                 return local;
             },
-            local => Interlocked.Add(ref candidatePairs, local.Count));
+            local =>
+            {
+                Interlocked.Add(ref candidatePairs, local.Pairs);
+                Interlocked.Add(ref skippedBuckets, local.Skipped);
+            });
 
         var groups = new ClusterGroups(items, vectors, position, constraints, Options.TimeWindow);
         long copyPairs = 0, similarPairs = 0;
@@ -155,14 +204,102 @@ public sealed class StoryClusterer(ClusteringOptions options)
             similarPairs += edges.Count;
             foreach (var (j, _) in edges) groups.AddNeighbours(i, j);
         }
-        groups.Agglomerate(Options.StoryThreshold);
+        groups.Agglomerate(Options.StoryThreshold, similar);
         if (diagnostics is not null)
         {
             diagnostics.ClusterSeconds = clock.Elapsed.TotalSeconds;
             diagnostics.CandidatePairs = candidatePairs;
             diagnostics.SimilarPairs = similarPairs;
             diagnostics.CopyPairs = copyPairs;
+            diagnostics.SkippedBuckets = skippedBuckets;
         }
         return groups.Result();
+    }
+
+    /// <summary>
+    /// Σ_k scratch[ids_k] · values_k: the dot product of a vector scattered densely in <paramref name="scratch"/> with a
+    /// sparse one. Terms are visited in ascending id order, as the sorted merge does, so the sum is bit-identical.
+    /// </summary>
+    private static double DenseDot(float[] scratch, int[] ids, float[] values)
+    {
+        double sum = 0;
+        for (var k = 0; k < ids.Length; k++) sum += (double)scratch[ids[k]] * values[k];
+        return sum;
+    }
+
+    /// <summary>Per-worker state of the verification stage.</summary>
+    private sealed class VerifyScratch
+    {
+        public VerifyScratch(int articles, int vocabulary)
+        {
+            StorySeen = new int[articles];
+            CopySeen = new int[articles];
+            Array.Fill(StorySeen, -1);
+            Array.Fill(CopySeen, -1);
+            Scratch = new float[vocabulary];
+        }
+
+        /// <summary>StorySeen[j] == i: j was already proposed to i by the story tier.</summary>
+        public int[] StorySeen { get; }
+
+        /// <summary>CopySeen[j] == i: j was already proposed to i by the copies tier.</summary>
+        public int[] CopySeen { get; }
+
+        /// <summary>The current article's unit vector, by dense term number; zero elsewhere.</summary>
+        public float[] Scratch { get; }
+
+        public long Pairs { get; set; }
+
+        public long Skipped { get; set; }
+    }
+
+    /// <summary>
+    /// Numbers term ids 0, 1, 2... in order of first sight: an open-addressing table (linear probing, at most half
+    /// full) in place of a <see cref="Dictionary{TKey, TValue}"/>, for the millions of look-ups of a corpus.
+    /// </summary>
+    private sealed class DenseTermNumbers
+    {
+        private uint[] _keys = new uint[1 << 16];
+        private int[] _values = new int[1 << 16];
+        private bool[] _used = new bool[1 << 16];
+
+        public int Count { get; private set; }
+
+        /// <summary>The number of <paramref name="id"/>, giving it the next one (<see cref="Count"/> before the call) if it is new.</summary>
+        public int NumberOf(uint id)
+        {
+            var mask = _keys.Length - 1;
+            var i = Slot(id, mask);
+            while (_used[i])
+            {
+                if (_keys[i] == id) return _values[i];
+                i = (i + 1) & mask;
+            }
+            _used[i] = true;
+            _keys[i] = id;
+            var number = _values[i] = Count++;
+            if (Count * 2 > _keys.Length) Grow();
+            return number;
+        }
+
+        private static int Slot(uint id, int mask) => (int)((id * 0x9E3779B1u) >> 8) & mask;
+
+        private void Grow()
+        {
+            var (keys, values, used) = (_keys, _values, _used);
+            _keys = new uint[keys.Length * 2];
+            _values = new int[keys.Length * 2];
+            _used = new bool[keys.Length * 2];
+            var mask = _keys.Length - 1;
+            for (var s = 0; s < keys.Length; s++)
+            {
+                if (!used[s]) continue;
+                var i = Slot(keys[s], mask);
+                while (_used[i]) i = (i + 1) & mask;
+                _used[i] = true;
+                _keys[i] = keys[s];
+                _values[i] = values[s];
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ public sealed class ArticleFeatures
     /// <summary>Raw weights 1 + ln(tf) parallel to <see cref="TermIds"/>.</summary>
     public float[] TermWeights { get; }
 
-    /// <summary>Every distinct content term id (the story-tier MinHash set), ascending.</summary>
+    /// <summary>The salient terms (the story-tier MinHash set): the <see cref="FingerprintOptions.CandidateTerms"/> heaviest, ascending.</summary>
     public uint[] StoryElements { get; }
 
     /// <summary>The word-shingle hashes (the copies-tier MinHash set, with repeats).</summary>
@@ -50,9 +50,13 @@ public sealed class FingerprintBuilder
     private readonly FingerprintOptions _options;
     private readonly MinHasher _hasher;
     private readonly TokenBuffer _tokens = new();
-    private readonly Dictionary<uint, float> _tf = new();
+    private readonly TermWeights _tf = new();
     private readonly List<ulong> _wordHashes = new();
     private readonly char[] _stem = new char[256];
+    private ulong[] _ranked = new ulong[1024];
+    private readonly List<Range> _keptLines = new();
+    private readonly List<Range> _fallbackLines = new();
+    private readonly HashSet<ulong> _seenLines = new();
 
     /// <summary>Creates a builder; pass a shared <paramref name="hasher"/> to avoid re-deriving the permutations.</summary>
     public FingerprintBuilder(FingerprintOptions? options = null, MinHasher? hasher = null)
@@ -95,11 +99,11 @@ public sealed class FingerprintBuilder
         AddTerms(1f, int.MaxValue, null, texts, out _, TitleSalt, _options.TitleWeight);
 
         var leadLeft = _options.LeadTerms;
-        var paragraphs = ArticleText.BodyParagraphs(title, text);
+        var paragraphs = ArticleText.BodyParagraphRanges(title, text, _keptLines, _fallbackLines, _seenLines);
         foreach (var paragraph in paragraphs)
         {
             _tokens.Clear();
-            Tokenizer.Tokenize(paragraph, _tokens);
+            Tokenizer.Tokenize(text.AsSpan()[paragraph], _tokens);
             AddTerms(_options.LeadWeight, leadLeft, _wordHashes, texts, out var used, 0, 0f);
             leadLeft = Math.Max(0, leadLeft - used);
         }
@@ -112,21 +116,43 @@ public sealed class FingerprintBuilder
         }
 
         var shingles = Shingle(_wordHashes, _options.ShingleSize);
-        var elements = new uint[_tf.Count];
-        _tf.Keys.CopyTo(elements, 0);
+
+        // Rank terms by weight, heaviest first, ties by id, so the choice is deterministic. The weights are positive
+        // floats, whose IEEE bits order like their values, so packed keys order them:
+        // key = (2³² − 1 − bits(weight)) · 2³² + id. Keys are unique (one per id), so the k smallest keys are one
+        // well-defined set: a selection finds them without sorting the whole vocabulary.
+        var count = _tf.Count;
+        if (_ranked.Length < count) _ranked = new ulong[Math.Max(count, _ranked.Length * 2)];
+        var ranked = _ranked.AsSpan(0, count);
+        var j = 0;
+        for (var t = 0; t < count; t++)
+        {
+            var (id, tf) = _tf.At(t);
+            ranked[j++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(1f + MathF.Log(tf))) << 32) | id;
+        }
+
+        // The weighted vector keeps the heaviest terms; the story-tier candidate set (the salient terms: title words
+        // and the heaviest body terms) is the heaviest of those.
+        var n = Math.Min(_options.MaxTerms, count);
+        var salient = Math.Min(Math.Min(_options.CandidateTerms, count), n);
+        Selection.SmallestFirst(ranked, n);
+        Selection.SmallestFirst(ranked[..n], salient);
+        var elements = new uint[salient];
+        for (var i = 0; i < salient; i++) elements[i] = (uint)ranked[i];
         Array.Sort(elements);
 
-        // Keep the heaviest terms (ties broken by id, so the choice is deterministic), then sort them by id.
-        var n = Math.Min(_options.MaxTerms, _tf.Count);
-        var byWeight = new (float Weight, uint Id)[_tf.Count];
-        var j = 0;
-        foreach (var (id, tf) in _tf) byWeight[j++] = (1f + MathF.Log(tf), id);
-        Array.Sort(byWeight, static (a, b) => a.Weight != b.Weight ? b.Weight.CompareTo(a.Weight) : a.Id.CompareTo(b.Id));
-        var top = byWeight.AsSpan(0, n);
-        top.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        // Sorted by id: repack as id · 2³² + bits(weight) (ids are unique, so this orders by id alone).
+        var byId = ranked[..n];
+        for (var i = 0; i < n; i++)
+            byId[i] = ((ulong)(uint)byId[i] << 32) | (uint.MaxValue - (uint)(byId[i] >> 32));
+        byId.Sort();
         var ids = new uint[n];
         var weights = new float[n];
-        for (var i = 0; i < n; i++) (weights[i], ids[i]) = top[i];
+        for (var i = 0; i < n; i++)
+        {
+            ids[i] = (uint)(byId[i] >> 32);
+            weights[i] = BitConverter.UInt32BitsToSingle((uint)byId[i]);
+        }
         return new ArticleFeatures(ids, weights, elements, shingles, _wordHashes.Count, texts);
     }
 
@@ -143,44 +169,54 @@ public sealed class FingerprintBuilder
         {
             var token = tokens[i];
             var chars = _tokens[i];
-            wordHashes?.Add(StableHash.HashToken(chars));
-            if (!IsContent(token, chars)) continue;
+            var raw = StableHash.HashToken(chars);
+            wordHashes?.Add(raw);
+            if (!IsContent(token, chars, raw)) continue;
             ReadOnlySpan<char> term = chars;
+            var full = raw;
             if (token.Kind == TokenKind.Word && chars.Length <= _stem.Length)
             {
                 chars.CopyTo(_stem);
-                term = _stem.AsSpan(0, EnglishStemmer.Stem(_stem.AsSpan(0, chars.Length)));
+                var stemmed = EnglishStemmer.Stem(_stem.AsSpan(0, chars.Length));
+                // The stemmer only ever shortens a word, so an unchanged length means an unchanged word and hash.
+                if (stemmed != chars.Length)
+                {
+                    term = _stem.AsSpan(0, stemmed);
+                    full = StableHash.HashToken(term);
+                }
             }
-            var full = StableHash.HashToken(term);
             var id = StableHash.Fold32(full);
             var w = contentCount < boosted ? weight : 1f;
             contentCount++;
-            _tf[id] = _tf.GetValueOrDefault(id) + w;
+            AddWeight(id, w);
             if (texts is not null) texts.TryAdd(id, term.ToString());
             if (channelWeight > 0)
             {
                 var titleId = StableHash.Fold32(StableHash.Mix64(full ^ channelSalt));
-                _tf[titleId] = _tf.GetValueOrDefault(titleId) + channelWeight;
+                AddWeight(titleId, channelWeight);
                 if (texts is not null) texts.TryAdd(titleId, "title:" + term.ToString());
             }
             if (_options.BigramWeight > 0 && previous != 0)
             {
                 var bigram = StableHash.Mix64(previous * StableHash.GoldenGamma ^ full);
                 var bigramId = StableHash.Fold32(bigram);
-                _tf[bigramId] = _tf.GetValueOrDefault(bigramId) + w * _options.BigramWeight;
+                AddWeight(bigramId, w * _options.BigramWeight);
                 if (texts is not null) texts.TryAdd(bigramId, "bigram:" + term.ToString());
             }
             previous = full;
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void AddWeight(uint id, float w) => _tf.Add(id, w);
+
     private const ulong TitleSalt = 0x7469746c65UL; // "title"
 
-    private static bool IsContent(Token token, ReadOnlySpan<char> chars) => token.Kind switch
+    private static bool IsContent(Token token, ReadOnlySpan<char> chars, ulong hash) => token.Kind switch
     {
         TokenKind.Gram => true,
         TokenKind.Number => chars.Length >= 2,
-        _ => chars.Length >= 2 && !StopWords.Contains(chars),
+        _ => chars.Length >= 2 && !StopWords.Contains(chars, hash),
     };
 
     /// <summary>Word n-gram shingle hashes; a text shorter than n words gives one shingle of all its words.</summary>

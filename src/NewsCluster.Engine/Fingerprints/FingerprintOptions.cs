@@ -31,6 +31,13 @@ public sealed record FingerprintOptions
     /// <summary>How many content words of the body count as the lead. Default 60.</summary>
     public int LeadTerms { get; init; } = 60;
 
+    /// <summary>
+    /// How many of the heaviest terms (title-channel terms first, then by weighted tf: names, numbers and the story's
+    /// own words) form the story-tier candidate set that is MinHashed for LSH. A salient set makes rewrites overlap
+    /// far more than whole vocabularies do, and unrelated articles on the same topic less. Default 32.
+    /// </summary>
+    public int CandidateTerms { get; init; } = 32;
+
     /// <summary>How many of the heaviest terms the weighted vector keeps. Default 160.</summary>
     public int MaxTerms { get; init; } = 160;
 

@@ -16,7 +16,8 @@ namespace NewsCluster.Engine.Lsh;
 /// </remarks>
 public sealed class LshIndex
 {
-    private readonly Dictionary<ulong, int> _heads = new();
+    // Bucket key -> first posting and the bucket's size (kept beside the head so sizes cost no second map).
+    private readonly Dictionary<ulong, Bucket> _heads = new();
     private readonly Dictionary<long, ulong[]> _keysById = new();
     private long[] _ids = new long[1024];
     private int[] _next = new int[1024];
@@ -70,10 +71,23 @@ public sealed class LshIndex
         {
             var slot = Allocate();
             _ids[slot] = id;
-            _next[slot] = _heads.TryGetValue(key, out var head) ? head : -1;
-            _heads[key] = slot;
+            ref var bucket = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_heads, key, out var found);
+            _next[slot] = found ? bucket.Head : -1;
+            bucket = new Bucket(slot, found ? bucket.Size + 1 : 1);
         }
         _keysById[id] = keys;
+    }
+
+    /// <summary>Makes room for <paramref name="items"/> items in all (before a bulk load), so the maps and posting arrays do not grow step by step.</summary>
+    public void EnsureCapacity(int items)
+    {
+        _keysById.EnsureCapacity(items);
+        var postings = (long)items * Parameters.Bands;
+        if (postings > _ids.Length && postings <= Array.MaxLength)
+        {
+            Array.Resize(ref _ids, (int)postings);
+            Array.Resize(ref _next, (int)postings);
+        }
     }
 
     /// <summary>Removes an item; returns false when it was not stored.</summary>
@@ -82,7 +96,8 @@ public sealed class LshIndex
         if (!_keysById.Remove(id, out var keys)) return false;
         foreach (var key in keys)
         {
-            if (!_heads.TryGetValue(key, out var slot)) continue;
+            if (!_heads.TryGetValue(key, out var bucket)) continue;
+            var slot = bucket.Head;
             var previous = -1;
             while (slot >= 0 && _ids[slot] != id)
             {
@@ -90,26 +105,32 @@ public sealed class LshIndex
                 slot = _next[slot];
             }
             if (slot < 0) continue;
-            if (previous < 0)
-            {
-                if (_next[slot] < 0) _heads.Remove(key); else _heads[key] = _next[slot];
-            }
-            else _next[previous] = _next[slot];
+            if (bucket.Size == 1) _heads.Remove(key);
+            else _heads[key] = new Bucket(previous < 0 ? _next[slot] : bucket.Head, bucket.Size - 1);
+            if (previous >= 0) _next[previous] = _next[slot];
             _next[slot] = _free;
             _free = slot;
         }
         return true;
     }
 
-    /// <summary>Adds to <paramref name="into"/> every stored id sharing a bucket with <paramref name="signature"/>.</summary>
-    public void Query(ReadOnlySpan<uint> signature, HashSet<long> into)
+    /// <summary>
+    /// Adds to <paramref name="into"/> every stored id sharing a bucket with <paramref name="signature"/>, passing over
+    /// buckets holding more than <paramref name="maxBucket"/> items: such buckets come from terms so common that
+    /// their members are rarely the same story, and reading them costs more than everything else together.
+    /// </summary>
+    public void Query(ReadOnlySpan<uint> signature, HashSet<long> into, int maxBucket = int.MaxValue)
     {
         for (var band = 0; band < Parameters.Bands; band++)
         {
-            if (!_heads.TryGetValue(BandKey(signature, band), out var slot)) continue;
-            for (; slot >= 0; slot = _next[slot]) into.Add(_ids[slot]);
+            var key = BandKey(signature, band);
+            if (!_heads.TryGetValue(key, out var bucket) || bucket.Size > maxBucket) continue;
+            for (var slot = bucket.Head; slot >= 0; slot = _next[slot]) into.Add(_ids[slot]);
         }
     }
+
+    /// <summary>How many items share the bucket <paramref name="key"/>.</summary>
+    public int BucketSize(ulong key) => _heads.TryGetValue(key, out var bucket) ? bucket.Size : 0;
 
     /// <summary>
     /// Adds to <paramref name="into"/> every stored id greater than <paramref name="after"/> sharing a bucket with
@@ -119,8 +140,8 @@ public sealed class LshIndex
     {
         foreach (var key in keys)
         {
-            if (!_heads.TryGetValue(key, out var slot)) continue;
-            for (; slot >= 0; slot = _next[slot])
+            if (!_heads.TryGetValue(key, out var bucket)) continue;
+            for (var slot = bucket.Head; slot >= 0; slot = _next[slot])
             {
                 var id = _ids[slot];
                 if (id > after) into.Add(id);
@@ -153,4 +174,6 @@ public sealed class LshIndex
         }
         return _count++;
     }
+
+    private readonly record struct Bucket(int Head, int Size);
 }

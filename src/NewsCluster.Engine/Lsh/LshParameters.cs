@@ -32,6 +32,15 @@ public sealed record LshParameters(int Bands, int Rows)
     {
         if (threshold is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(threshold), "Use 0 < threshold < 1.");
         if (permutations < 1) throw new ArgumentOutOfRangeException(nameof(permutations));
+        // The search integrates thousands of S-curves; options ask for it on every use, so each answer is kept.
+        return OptimalCache.GetOrAdd((threshold, permutations, falsePositiveWeight, falseNegativeWeight),
+            static key => Search(key.Threshold, key.Permutations, key.FalsePositiveWeight, key.FalseNegativeWeight));
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double Threshold, int Permutations, double FalsePositiveWeight, double FalseNegativeWeight), LshParameters> OptimalCache = new();
+
+    private static LshParameters Search(double threshold, int permutations, double falsePositiveWeight, double falseNegativeWeight)
+    {
         LshParameters? best = null;
         var bestError = double.MaxValue;
         for (var b = 1; b <= permutations; b++)

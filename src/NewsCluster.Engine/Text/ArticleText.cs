@@ -17,45 +17,84 @@ public static class ArticleText
     /// <summary>The body paragraphs worth comparing, in order.</summary>
     public static List<string> BodyParagraphs(string title, string text)
     {
+        var kept = new List<Range>();
+        var fallback = new List<Range>();
+        var chosen = BodyParagraphRanges(title, text, kept, fallback, new HashSet<ulong>());
+        return chosen.ConvertAll(r => text[r]);
+    }
+
+    /// <summary>
+    /// <see cref="BodyParagraphs"/> as ranges of <paramref name="text"/>, into caller-owned lists (cleared here), so the
+    /// fingerprinting hot path reads the lines in place instead of copying each into a string. Returns the list to use.
+    /// </summary>
+    internal static List<Range> BodyParagraphRanges(string title, string text, List<Range> kept, List<Range> fallback, HashSet<ulong> seen)
+    {
+        kept.Clear();
+        fallback.Clear();
+        seen.Clear();
         var titleKey = Key(title);
-        var seen = new HashSet<ulong>();
-        var kept = new List<string>();
-        var fallback = new List<string>();
-        foreach (var raw in text.Split('\n'))
+        var span = text.AsSpan();
+        var start = 0;
+        while (start <= span.Length)
         {
-            var line = raw.Trim();
-            if (line.Length == 0) continue;
+            var end = span[start..].IndexOf('\n');
+            end = end < 0 ? span.Length : start + end;
+            var (lineStart, lineLength) = TrimmedRange(span, start, end);
+            start = end + 1;
+            if (lineLength == 0) continue;
+            var line = span.Slice(lineStart, lineLength);
             var key = Key(line);
             if (key == 0 || key == titleKey || !seen.Add(key)) continue;
-            fallback.Add(line);
+            var range = new Range(lineStart, lineStart + lineLength);
+            fallback.Add(range);
             if (IsBoilerplate(line)) continue;
-            kept.Add(line);
+            kept.Add(range);
         }
         return kept.Count > 0 ? kept : fallback;
     }
 
+    /// <summary>The line [start, end) without leading and trailing white space (as string.Trim()).</summary>
+    private static (int Start, int Length) TrimmedRange(ReadOnlySpan<char> text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return (start, end - start);
+    }
+
     /// <summary>Whether a line looks like page furniture rather than article prose.</summary>
-    public static bool IsBoilerplate(string line)
+    public static bool IsBoilerplate(string line) => IsBoilerplate(line.AsSpan());
+
+    private static bool IsBoilerplate(ReadOnlySpan<char> line)
     {
         if (line.Contains('©') || line.Contains("All Rights Reserved", StringComparison.OrdinalIgnoreCase)) return true;
-        var words = WordCount(line);
+        var words = WordCount(line, MinWordsWithoutPunctuation);
         if (words >= MinWordsWithoutPunctuation) return false;
-        var end = line.TrimEnd('"', '\'', '”', '’', '»', ')', '*', ' ');
+        var end = line.TrimEnd("\"'”’»)* ");
         var sentence = end.Length > 0 && end[^1] is '.' or '!' or '?' or '。' or '！' or '？' or '۔' or '؟' or '…';
         return !sentence || words < MinWordsOfSentence;
     }
 
     /// <summary>Whitespace-separated words, counting two characters of a script without spaces as one word.</summary>
-    public static int WordCount(ReadOnlySpan<char> line)
+    public static int WordCount(ReadOnlySpan<char> line) => WordCount(line, int.MaxValue);
+
+    /// <summary>
+    /// <see cref="WordCount(ReadOnlySpan{char})"/> when it is below <paramref name="enough"/>; otherwise some count of
+    /// at least <paramref name="enough"/> (it stops counting there, which is all the boilerplate test needs).
+    /// </summary>
+    private static int WordCount(ReadOnlySpan<char> line, int enough)
     {
         var words = 0;
         var inWord = false;
         var noSpaceChars = 0;
         foreach (var c in line)
         {
-            if (char.IsWhiteSpace(c)) { inWord = false; continue; }
+            if (c < 0x80 ? c is ' ' or (>= '\t' and <= '\r') : char.IsWhiteSpace(c)) { inWord = false; continue; }
             if (c >= '\u2E80' && char.IsLetter(c)) noSpaceChars++;
-            if (!inWord) { words++; inWord = true; }
+            if (!inWord)
+            {
+                if (++words >= enough) return words;
+                inWord = true;
+            }
         }
         return Math.Max(words, noSpaceChars / 2);
     }
@@ -67,8 +106,20 @@ public static class ArticleText
         var any = false;
         foreach (var c in line)
         {
-            if (!char.IsLetterOrDigit(c)) continue;
-            h = (h ^ char.ToLowerInvariant(c)) * Hashing.StableHash.FnvPrime;
+            char lower;
+            if (c < 0x80)
+            {
+                // char.IsLetterOrDigit and char.ToLowerInvariant on ASCII.
+                if ((uint)(c - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9) lower = c;
+                else if ((uint)(c - 'A') <= 'Z' - 'A') lower = (char)(c | 0x20);
+                else continue;
+            }
+            else
+            {
+                if (!char.IsLetterOrDigit(c)) continue;
+                lower = char.ToLowerInvariant(c);
+            }
+            h = (h ^ lower) * Hashing.StableHash.FnvPrime;
             any = true;
         }
         return any ? Hashing.StableHash.Mix64(h) : 0;

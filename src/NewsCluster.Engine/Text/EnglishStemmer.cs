@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NewsCluster.Engine.Text;
 
 /// <summary>
@@ -37,10 +39,13 @@ public static class EnglishStemmer
         return new string(chars, 0, Stem(chars));
     }
 
+    // Ordinal comparison of spans (the overload without a StringComparison compares code units directly).
     private static bool EndsWith(ReadOnlySpan<char> word, int length, string suffix) =>
-        length > suffix.Length && word[..length].EndsWith(suffix, StringComparison.Ordinal);
+        length > suffix.Length && word[..length].EndsWith(suffix.AsSpan());
 
-    private static bool HasVowel(ReadOnlySpan<char> stem) => stem.Length >= 3 && stem.IndexOfAny("aeiouy") >= 0;
+    private static readonly SearchValues<char> Vowels = SearchValues.Create("aeiouy");
+
+    private static bool HasVowel(ReadOnlySpan<char> stem) => stem.Length >= 3 && stem.IndexOfAny(Vowels) >= 0;
 
     private static int Undouble(ReadOnlySpan<char> word, int n)
     {

@@ -15,6 +15,35 @@ public static class StopWords
     /// <summary>Whether the normalised token is a stop word.</summary>
     public static bool Contains(ReadOnlySpan<char> token) => Lookup.Contains(token);
 
+    /// <summary>
+    /// <see cref="Contains(ReadOnlySpan{char})"/> for a token whose <see cref="Hashing.StableHash.HashToken"/> (seed 0)
+    /// the caller already has: an open-addressing table indexed by that hash, confirmed by comparing characters.
+    /// </summary>
+    internal static bool Contains(ReadOnlySpan<char> token, ulong tokenHash)
+    {
+        var slots = HashedSlots;
+        var mask = slots.Length - 1;
+        for (var i = (int)(tokenHash & (ulong)mask); slots[i] is { } word; i = (i + 1) & mask)
+            if (token.SequenceEqual(word)) return true;
+        return false;
+    }
+
+    private static readonly string?[] HashedSlots = BuildHashedSlots();
+
+    private static string?[] BuildHashedSlots()
+    {
+        var size = 16;
+        while (size < Set.Count * 4) size *= 2;
+        var slots = new string?[size];
+        foreach (var word in Set)
+        {
+            var i = (int)(Hashing.StableHash.HashToken(word) & (ulong)(size - 1));
+            while (slots[i] is not null) i = (i + 1) & (size - 1);
+            slots[i] = word;
+        }
+        return slots;
+    }
+
     private static FrozenSet<string> Build()
     {
         const string english = """

@@ -85,6 +85,18 @@ public static class Tokenizer
 {
     private enum CharClass : byte { Separator, Word, NoSpace, Ignorable }
 
+    /// <summary>For each ASCII character: its folded form when it is a letter or digit, else 0.</summary>
+    private static readonly char[] AsciiFold = BuildAsciiFold();
+
+    private static char[] BuildAsciiFold()
+    {
+        var table = new char[128];
+        for (var c = '0'; c <= '9'; c++) table[c] = c;
+        for (var c = 'a'; c <= 'z'; c++) table[c] = c;
+        for (var c = 'A'; c <= 'Z'; c++) table[c] = (char)(c | 0x20);
+        return table;
+    }
+
     /// <summary>Tokenises <paramref name="text"/> and appends the tokens to <paramref name="into"/>.</summary>
     public static void Tokenize(ReadOnlySpan<char> text, TokenBuffer into)
     {
@@ -94,6 +106,33 @@ public static class Tokenizer
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            if (c < 0x80)
+            {
+                // ASCII, by table: letters and digits are word characters (folded to lower case), the rest separate.
+                // The same decisions as the general path below, without classifying and normalising separately.
+                if (runStart >= 0)
+                {
+                    EmitGrams(into, runStart);
+                    runStart = -1;
+                }
+                var folded = AsciiFold[c];
+                if (folded != 0)
+                {
+                    if (wordStart < 0)
+                    {
+                        wordStart = into.CharCount;
+                        allDigits = true;
+                    }
+                    if ((uint)(folded - '0') > 9) allDigits = false;
+                    into.AppendChar(folded);
+                }
+                else if (wordStart >= 0)
+                {
+                    EmitWord(into, wordStart, allDigits);
+                    wordStart = -1;
+                }
+                continue;
+            }
             var cls = Classify(c);
             if (cls == CharClass.Ignorable) continue;
             if (cls != CharClass.NoSpace && runStart >= 0)

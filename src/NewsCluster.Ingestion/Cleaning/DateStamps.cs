@@ -36,8 +36,20 @@ internal static partial class DateStamps
     [GeneratedRegex(@"\b(?:" + Weekdays + @"),?\s+|(?<=\d)(?:st|nd|rd|th)\b|\bat\s+|\s+(?:gmt|utc|[a-z]{2,4}t)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DecorativeParts();
 
+    // Every pattern needs a digit (day, year or clock), so a line without one is decided without running them.
     public static bool IsDateStampLine(string line) =>
-        line.Length <= 100 && (JavaScriptDate().IsMatch(line) || DayMonthYear().IsMatch(line) || MonthDayYear().IsMatch(line) || IsoDate().IsMatch(line));
+        line.Length <= 100 && HasDigit(line) && (JavaScriptDate().IsMatch(line) || DayMonthYear().IsMatch(line) || MonthDayYear().IsMatch(line) || IsoDate().IsMatch(line));
+
+    /// <summary>Whether the line holds a character <c>\d</c> matches (any Unicode decimal digit, as char.IsDigit).</summary>
+    private static bool HasDigit(string line)
+    {
+        var span = line.AsSpan();
+        if (span.IndexOfAnyInRange('0', '9') >= 0) return true;
+        if (span.IndexOfAnyExceptInRange('\0', '\x7F') < 0) return false;
+        foreach (var c in span)
+            if (char.IsDigit(c)) return true;
+        return false;
+    }
 
     /// <summary>Reads a date from a stamp line or a metadata value; a value without an offset is taken as UTC.</summary>
     public static DateTimeOffset? TryParse(string? value)

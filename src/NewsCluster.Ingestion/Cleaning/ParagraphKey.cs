@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace NewsCluster.Ingestion.Cleaning;
@@ -8,11 +9,75 @@ namespace NewsCluster.Ingestion.Cleaning;
 /// </summary>
 internal static class ParagraphKey
 {
+    private static readonly char[] AsciiKey = BuildAsciiKey();
+
+    private static char[] BuildAsciiKey()
+    {
+        var table = new char[128];
+        for (var c = '0'; c <= '9'; c++) table[c] = c;
+        for (var c = 'a'; c <= 'z'; c++) table[c] = c;
+        for (var c = 'A'; c <= 'Z'; c++) table[c] = (char)(c | 0x20);
+        return table;
+    }
+
     public static string Of(string paragraph)
     {
-        var builder = new StringBuilder(paragraph.Length);
-        foreach (var rune in paragraph.EnumerateRunes())
-            if (Rune.IsLetterOrDigit(rune)) builder.Append(Rune.ToLowerInvariant(rune));
-        return builder.ToString();
+        // A key is never longer than its paragraph: ASCII maps one to one, and lower-casing a rune keeps it in the
+        // same UTF-16 length (invariant lower-case mappings never cross the BMP/supplementary boundary).
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(paragraph.Length, 1) * 2);
+        var length = 0;
+        var span = paragraph.AsSpan();
+        var i = 0;
+        while (i < span.Length)
+        {
+            var c = span[i];
+            if (c < 0x80)
+            {
+                // Rune.IsLetterOrDigit and Rune.ToLowerInvariant on ASCII, by table: the kept form, or 0 to skip.
+                var k = AsciiKey[c];
+                buffer[length] = k;
+                length += k == 0 ? 0 : 1;
+                i++;
+                continue;
+            }
+            Rune.DecodeFromUtf16(span[i..], out var rune, out var consumed);
+            if (Rune.IsLetterOrDigit(rune)) length += Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer.AsSpan(length));
+            i += consumed;
+        }
+        var key = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return key;
+    }
+
+    /// <summary>
+    /// Whether <c>Of(paragraph) == key</c>, decided while walking the paragraph: it stops at the first character that
+    /// differs, so comparing a headline with body paragraphs costs a few characters each, not a key each.
+    /// </summary>
+    public static bool Matches(string paragraph, string key)
+    {
+        var span = paragraph.AsSpan();
+        Span<char> lowered = stackalloc char[2];
+        var at = 0;
+        var i = 0;
+        while (i < span.Length)
+        {
+            var c = span[i];
+            if (c < 0x80)
+            {
+                var k = AsciiKey[c];
+                i++;
+                if (k == 0) continue;
+                if (at >= key.Length || key[at] != k) return false;
+                at++;
+                continue;
+            }
+            Rune.DecodeFromUtf16(span[i..], out var rune, out var consumed);
+            i += consumed;
+            if (!Rune.IsLetterOrDigit(rune)) continue;
+            var n = Rune.ToLowerInvariant(rune).EncodeToUtf16(lowered);
+            if (at + n > key.Length || !key.AsSpan(at, n).SequenceEqual(lowered[..n])) return false;
+            at += n;
+        }
+        return at == key.Length;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,29 +14,58 @@ internal static class TextNormalizer
     /// <summary>Normalises one line or paragraph: every whitespace run, line breaks included, becomes one space.</summary>
     public static string NormalizeInline(string text)
     {
-        if (text.Length == 0) return text;
+        if (text.Length == 0 || IsAlreadyInline(text)) return text;
         var composed = ComposeCompatibility(ReplaceLoneSurrogates(text));
-        var builder = new StringBuilder(composed.Length);
+        var buffer = ArrayPool<char>.Shared.Rent(composed.Length);
+        var length = 0;
         var pendingSpace = false;
         foreach (var c in composed)
         {
-            var mapped = Map(c);
+            var mapped = c < 0x80 ? MapAscii(c) : Map(c);
             if (mapped == '\0') continue;
             if (mapped == ' ')
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
-            if (pendingSpace) builder.Append(' ');
+            if (pendingSpace) buffer[length++] = ' ';
             pendingSpace = false;
-            builder.Append(mapped);
+            buffer[length++] = mapped;
         }
-        return builder.ToString();
+        var result = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
+    }
+
+    /// <summary><see cref="Map"/> restricted to ASCII: the same answers without the switch over Unicode categories.</summary>
+    private static char MapAscii(char c) => c switch
+    {
+        '`' => '\'',
+        ' ' or '\t' or '\n' or '\v' or '\f' or '\r' => ' ',
+        < ' ' or '\x7F' => '\0',
+        _ => c,
+    };
+
+    /// <summary>
+    /// The common case, decided with vectorised searches: printable ASCII only (so NFKC, surrogates and the mapping
+    /// table have nothing to change), no backtick (the one printable ASCII character <see cref="Map"/> rewrites), no
+    /// leading, trailing or doubled space. Such a line is its own normal form.
+    /// </summary>
+    private static bool IsAlreadyInline(string text)
+    {
+        var span = text.AsSpan();
+        return span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOf('`') < 0 && span[0] != ' ' && span[^1] != ' '
+            && span.IndexOf("  ", StringComparison.Ordinal) < 0;
     }
 
     /// <summary>Splits text into lines and normalises each; blank lines stay (as empty strings) because they mark paragraphs.</summary>
-    public static List<string> NormalizeLines(string text) =>
-        text.Split('\n').Select(line => NormalizeInline(line)).ToList();
+    public static List<string> NormalizeLines(string text)
+    {
+        var lines = text.Split('\n');
+        var result = new List<string>(lines.Length);
+        foreach (var line in lines) result.Add(NormalizeInline(line));
+        return result;
+    }
 
     private static string ComposeCompatibility(string text) =>
         text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);

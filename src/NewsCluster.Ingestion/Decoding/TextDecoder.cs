@@ -86,7 +86,7 @@ internal static class TextDecoder
     private static Encoding? GuessUtf16WithoutBom(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..(Math.Min(bytes.Length, 4096) & ~1)];
-        if (sample.Length < 8) return null;
+        if (sample.Length < 8 || sample.IndexOf((byte)0) < 0) return null;
         int evenNuls = 0, oddNuls = 0;
         for (var i = 0; i < sample.Length; i += 2)
         {

@@ -4,9 +4,9 @@ namespace NewsCluster.Ingestion.Pipeline;
 /// Refuses to read past a byte limit, whatever a header claimed: the only trustworthy size of compressed or streamed
 /// data is the count of bytes actually produced. Going over raises a <c>too large:</c> rejection.
 /// </summary>
-internal sealed class BoundedReadStream(Stream inner, long limit, string whatIsLimited) : Stream
+internal sealed class BoundedReadStream(Stream inner, long limit, string whatIsLimited, long alreadyRead = 0) : Stream
 {
-    public long BytesRead { get; private set; }
+    public long BytesRead { get; private set; } = alreadyRead;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -45,8 +45,30 @@ internal static class Bytes
     /// <summary>Reads a whole document into memory, refusing it past <paramref name="limit"/> bytes.</summary>
     public static byte[] ReadAll(Stream stream, long limit, string what)
     {
+        if (stream.CanSeek && stream.Length - stream.Position is var remaining && remaining >= 0 && remaining <= limit && remaining < Array.MaxLength)
+            return ReadAllKnownLength(stream, (int)remaining, limit, what);
         using var bounded = new BoundedReadStream(stream, limit, what);
         using var memory = new MemoryStream();
+        bounded.CopyTo(memory);
+        return memory.ToArray();
+    }
+
+    /// <summary>
+    /// A seekable input states its length: read it into an array of that size in one go. Should the input have grown
+    /// meanwhile, the rest is read with the same bound as the streamed path.
+    /// </summary>
+    private static byte[] ReadAllKnownLength(Stream stream, int length, long limit, string what)
+    {
+        var buffer = new byte[length];
+        var filled = stream.ReadAtLeast(buffer, length, throwOnEndOfStream: false);
+        Span<byte> probe = stackalloc byte[1];
+        if (stream.Read(probe) == 0) return filled == length ? buffer : buffer[..filled];
+        using var memory = new MemoryStream();
+        memory.Write(buffer, 0, filled);
+        memory.Write(probe);
+        if (memory.Length > limit)
+            throw RejectedException.Because(RejectionKeywords.TooLarge, $"{what} is larger than the limit of {Describe(limit)}");
+        using var bounded = new BoundedReadStream(stream, limit, what, memory.Length);
         bounded.CopyTo(memory);
         return memory.ToArray();
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using NewsCluster.Ingestion.Cleaning;
@@ -27,8 +28,8 @@ internal static class DraftFactory
 
     public static ArticleDraft Create(DraftFields fields)
     {
-        var text = string.Join("\n\n", fields.Paragraphs.Where(p => p.Length > 0));
-        if (text.Count(char.IsLetter) < MinimumLetters)
+        var text = JoinParagraphs(fields.Paragraphs);
+        if (!HasLetters(text, MinimumLetters))
             throw RejectedException.Because(RejectionKeywords.NoArticleText, "no paragraph of article text was found");
         return new ArticleDraft
         {
@@ -44,7 +45,51 @@ internal static class DraftFactory
         };
     }
 
-    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256Hex(string text)
+    {
+        var byteCount = Encoding.UTF8.GetMaxByteCount(text.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(byteCount);
+        var written = Encoding.UTF8.GetBytes(text, buffer);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(buffer.AsSpan(0, written), hash);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>The non-empty paragraphs joined by blank lines (string.Join over a filter, without the enumerators).</summary>
+    private static string JoinParagraphs(IReadOnlyList<string> paragraphs)
+    {
+        var count = 0;
+        var length = 0;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (paragraphs[i].Length == 0) continue;
+            length += paragraphs[i].Length + (count > 0 ? 2 : 0);
+            count++;
+        }
+        if (count == 0) return "";
+        return string.Create(length, paragraphs, static (span, list) =>
+        {
+            var at = 0;
+            for (var i = 0; i < list.Count; i++)
+            {
+                var p = list[i];
+                if (p.Length == 0) continue;
+                if (at > 0) { span[at++] = '\n'; span[at++] = '\n'; }
+                p.CopyTo(span[at..]);
+                at += p.Length;
+            }
+        });
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds at least <paramref name="minimum"/> letters (char.IsLetter), stopping once it does.</summary>
+    private static bool HasLetters(string text, int minimum)
+    {
+        var letters = 0;
+        foreach (var c in text)
+            if (char.IsLetter(c) && ++letters >= minimum) return true;
+        return letters >= minimum;
+    }
 
     private static string? Field(string? value, int maxLength)
     {

@@ -28,11 +28,13 @@ internal static class TitleDetector
 
     private static TitleLocation? RepeatedLine(List<(string Text, int Index)> header)
     {
-        var keys = header.Select(p => ParagraphKey.Of(p.Text)).ToList();
         for (var i = 0; i < header.Count; i++)
         {
-            if (keys[i].Length == 0 || !Headlines.LooksLikeHeadline(header[i].Text)) continue;
-            if (keys.Skip(i + 1).Contains(keys[i])) return new TitleLocation(header[i].Text, header[i].Index);
+            if (!Headlines.LooksLikeHeadline(header[i].Text)) continue;
+            var key = ParagraphKey.Of(header[i].Text);
+            if (key.Length == 0) continue;
+            for (var j = i + 1; j < header.Count; j++)
+                if (ParagraphKey.Matches(header[j].Text, key)) return new TitleLocation(header[i].Text, header[i].Index);
         }
         return null;
     }

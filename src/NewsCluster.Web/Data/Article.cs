@@ -19,6 +19,10 @@ public sealed class Article
     public required string ContentHash { get; set; }
     public long ClusterId { get; set; }
     public StoryCluster? Cluster { get; set; }
-    /// <summary>Similarity to the rest of its cluster when it was assigned (1 for a cluster of one).</summary>
+    /// <summary>Average similarity to the other members of its cluster (1 for a cluster of one).</summary>
     public double Similarity { get; set; }
+    /// <summary>The earlier article this one nearly duplicates (syndicated copy, re-upload); shown folded under it.</summary>
+    public long? CopyOfId { get; set; }
+    /// <summary>The engine's fingerprint (MinHash signatures and weighted terms), so the index loads without re-reading text.</summary>
+    public byte[]? Fingerprint { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using NewsCluster.Web.Clustering;
 using NewsCluster.Web.Imports;
 
 namespace NewsCluster.Web.Data;
@@ -12,7 +13,7 @@ public static class DatabaseSetup
     {
         var connectionString = ResolveConnectionString(
             configuration.GetConnectionString("NewsCluster") ?? DefaultConnectionString, environment.ContentRootPath);
-        services.AddDbContext<NewsDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContext<NewsDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         return services;
     }
 
@@ -31,6 +32,20 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
+    /// <summary>On a clean stop (the import worker has drained by then), fold the WAL back into the database file.</summary>
+    private static void Checkpoint(IServiceProvider services)
+    {
+        try
+        {
+            using var scope = services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<NewsDbContext>().Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or ObjectDisposedException)
+        {
+            // Nothing is lost: SQLite replays the WAL at the next start.
+        }
+    }
+
     /// <summary>
     /// Applies pending migrations; on a database created just now, ingests the seed articles so a new user sees stories at once.
     /// </summary>
@@ -43,7 +58,9 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
         // WAL lets pages read while an import writes; the setting is stored in the database file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        app.Lifetime.ApplicationStopped.Register(() => Checkpoint(app.Services));
         await scope.ServiceProvider.GetRequiredService<UploadService>().RemoveOrphanFoldersAsync(logger, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<StoryIndexHolder>().LoadAsync(db, CancellationToken.None);
         if (!isNew) return;
 
         var seeds = app.Configuration["NewsCluster:SeedsPath"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");

@@ -9,6 +9,9 @@ public sealed class NewsDbContext(DbContextOptions<NewsDbContext> options) : DbC
     public DbSet<ImportJob> Imports => Set<ImportJob>();
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
     public DbSet<Tombstone> Tombstones => Set<Tombstone>();
+    public DbSet<Editor> Editors => Set<Editor>();
+    public DbSet<ArticleLink> Links => Set<ArticleLink>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NewsDbContext).Assembly);

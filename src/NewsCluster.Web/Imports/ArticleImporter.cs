@@ -19,7 +19,7 @@ public sealed record ImportTally(int Ingested, int Duplicates, int Rejected)
 /// </summary>
 public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clustering, TimeProvider clock)
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 1000;
 
     /// <summary>Imports everything below a folder (or one file) without an import record; used for the seeds.</summary>
     public async Task<ImportTally> ImportPathAsync(string path, CancellationToken cancellationToken)
@@ -31,8 +31,16 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
     }
 
     /// <summary>Stores one batch and, when <paramref name="job"/> is given, its per-item outcomes and progress.</summary>
-    public async Task<ImportTally> CommitBatchAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch, CancellationToken cancellationToken)
+    public async Task<ImportTally> CommitBatchAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch, CancellationToken cancellationToken,
+        ImportTimings? timings = null, IReadOnlyDictionary<string, Engine.Fingerprints.ArticleFingerprint>? fingerprints = null)
     {
+        timings ??= new ImportTimings();
+        var duplicateCheck = timings.Measure("duplicate check");
+        // The runner's context lives for the whole import: clusters tracked by the previous batch carry the version
+        // they had then, and an editor may have changed them since, so their refresh failed as a concurrency
+        // conflict and the import with it. Each batch starts from what is stored; the job stays tracked.
+        db.ChangeTracker.Clear();
+        if (job is not null) db.Imports.Attach(job);
         var hashes = batch.Where(i => i.Article is not null).Select(i => i.Article!.ContentHash).Distinct().ToList();
         var known = new HashSet<string>(
             await db.Articles.Where(a => hashes.Contains(a.ContentHash)).Select(a => a.ContentHash).ToListAsync(cancellationToken),
@@ -43,7 +51,7 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
         var fresh = new List<Article>();
         foreach (var parsed in batch)
         {
-            var item = new ImportItem { Name = Truncate(parsed.Path, 1000), ImportId = job?.Id ?? 0 };
+            var item = new ImportItem { Name = Truncate(parsed.Path, 1000) };
             Article? article = null;
             if (parsed.Article is not { } draft)
             {
@@ -64,24 +72,45 @@ public sealed class ArticleImporter(NewsDbContext db, StoryClusteringService clu
             outcomes.Add((item, article));
         }
 
+        duplicateCheck.Dispose();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (fresh.Count > 0) await clustering.AddAsync(fresh, cancellationToken);
+        try
+        {
+            var tally = await CommitInTransactionAsync(job, batch, outcomes, fresh, fingerprints, timings, cancellationToken);
+            using (timings.Measure("commit"))
+                await transaction.CommitAsync(cancellationToken);
+            return tally;
+        }
+        catch
+        {
+            // The rows rolled back; the live index must forget them too. The job's progress is reloaded by the runner.
+            clustering.Forget(fresh.Select(a => a.Id));
+            throw;
+        }
+    }
+
+    private async Task<ImportTally> CommitInTransactionAsync(ImportJob? job, IReadOnlyList<ParsedItem> batch,
+        List<(ImportItem Item, Article? Article)> outcomes, List<Article> fresh, IReadOnlyDictionary<string, Engine.Fingerprints.ArticleFingerprint>? fingerprints,
+        ImportTimings timings, CancellationToken cancellationToken)
+    {
+        if (fresh.Count > 0) await clustering.AddAsync(fresh, cancellationToken, timings, fingerprints);
         var tally = new ImportTally(fresh.Count, outcomes.Count(o => o.Item.Status == ImportItemStatus.Duplicate),
             outcomes.Count(o => o.Item.Status == ImportItemStatus.Rejected));
         if (job is not null)
         {
-            foreach (var (item, article) in outcomes)
+            using (timings.Measure("store items"))
             {
-                item.ArticleId = article?.Id;
-                db.ImportItems.Add(item);
+                await using var insertItem = await PreparedCommand.CreateAsync(db,
+                    "INSERT INTO ImportItems (ImportId, Name, Status, Reason, ArticleId) VALUES ($p0, $p1, $p2, $p3, $p4)", 5, cancellationToken);
+                foreach (var (item, article) in outcomes)
+                    await insertItem.RunAsync(cancellationToken, job.Id, item.Name, item.Status.ToString(), item.Reason, article?.Id);
+                job.ItemsDone += batch.Count;
+                job.Ingested += tally.Ingested;
+                job.Duplicates += tally.Duplicates;
+                job.Rejected += tally.Rejected;
+                await db.SaveChangesAsync(cancellationToken);
             }
-            job.ItemsDone += batch.Count;
-            job.Ingested += tally.Ingested;
-            job.Duplicates += tally.Duplicates;
-            job.Rejected += tally.Rejected;
-            await db.SaveChangesAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return tally;
     }
 

@@ -19,6 +19,7 @@ public static class ImportEndpoints
     {
         var api = app.MapGroup("/api/imports").WithTags("Imports");
         api.MapPost("/", UploadAsync)
+            .RequireRateLimiting(SecuritySetup.UploadPolicy)
             .WithSummary("Upload article files or archives (multipart field 'files', many); answers 202 with the import id.")
             .Produces<ImportAccepted>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest)

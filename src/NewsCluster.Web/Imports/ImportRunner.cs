@@ -1,17 +1,25 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using NewsCluster.Engine.Fingerprints;
 using NewsCluster.Ingestion;
+using NewsCluster.Web.Clustering;
 using NewsCluster.Web.Data;
 
 namespace NewsCluster.Web.Imports;
 
 /// <summary>Reads one queued import's files and commits their items batch by batch.</summary>
-public sealed class ImportRunner(NewsDbContext db, ArticleImporter importer, ArticleReader reader, TimeProvider clock, ILogger<ImportRunner> logger)
+public sealed class ImportRunner(NewsDbContext db, ArticleImporter importer, ArticleReader reader, StoryIndexHolder index, TimeProvider clock,
+    ILogger<ImportRunner> logger)
 {
+    /// <summary>A batch as read ahead: parsed items and the fingerprints of their articles, by content hash.</summary>
+    private sealed record ReadBatch(ParsedItem[] Items, Dictionary<string, ArticleFingerprint> Fingerprints);
+
     public async Task RunAsync(long importId, CancellationToken cancellationToken)
     {
         var job = await db.Imports.SingleOrDefaultAsync(j => j.Id == importId, cancellationToken);
         if (job is null || job.Status is ImportStatus.Done or ImportStatus.Failed) return;
 
+        var timings = new ImportTimings();
         job.Status = ImportStatus.Running;
         job.StartedUtc ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
@@ -19,11 +27,12 @@ public sealed class ImportRunner(NewsDbContext db, ArticleImporter importer, Art
         try
         {
             // Reading order is fixed (sorted slots), so a resumed import can skip what an earlier run committed.
-            foreach (var batch in ReadItems(job.Folder).Skip(job.ItemsDone).Chunk(ArticleImporter.BatchSize))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await importer.CommitBatchAsync(job, batch, cancellationToken);
-            }
+            // Reading, parsing and fingerprinting run one batch ahead of storing, so the two cores share the work.
+            var batches = Channel.CreateBounded<ReadBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(() => ReadAheadAsync(job.Folder, job.ItemsDone, batches.Writer, timings, cancellationToken), cancellationToken);
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                await importer.CommitBatchAsync(job, batch.Items, cancellationToken, timings, batch.Fingerprints);
+            await reading;
             job.Status = ImportStatus.Done;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -43,8 +52,32 @@ public sealed class ImportRunner(NewsDbContext db, ArticleImporter importer, Art
         job.FinishedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
         TryDeleteFolder(job.Folder);
-        logger.LogInformation("Import {ImportId} {Status}: {Ingested} ingested, {Duplicates} duplicates, {Rejected} rejected",
-            job.Id, job.Status, job.Ingested, job.Duplicates, job.Rejected);
+        logger.LogInformation("Import {ImportId} {Status}: {Ingested} ingested, {Duplicates} duplicates, {Rejected} rejected; time in {Timings}",
+            job.Id, job.Status, job.Ingested, job.Duplicates, job.Rejected, timings);
+    }
+
+    private async Task ReadAheadAsync(string folder, int skip, ChannelWriter<ReadBatch> writer, ImportTimings timings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var builder = index.NewFingerprintBuilder();
+            using var batches = ReadItems(folder).Skip(skip).Chunk(ArticleImporter.BatchSize).GetEnumerator();
+            while (true)
+            {
+                using (timings.Measure("read+parse (overlapped)"))
+                    if (!batches.MoveNext()) break;
+                var fingerprints = new Dictionary<string, ArticleFingerprint>(StringComparer.Ordinal);
+                using (timings.Measure("fingerprint (overlapped)"))
+                    foreach (var draft in batches.Current.Select(i => i.Article).OfType<ArticleDraft>())
+                        fingerprints.TryAdd(draft.ContentHash, builder.Build(draft.Title, draft.Text));
+                await writer.WriteAsync(new ReadBatch(batches.Current, fingerprints), cancellationToken);
+            }
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.Complete(ex);
+        }
     }
 
     private IEnumerable<ParsedItem> ReadItems(string folder)

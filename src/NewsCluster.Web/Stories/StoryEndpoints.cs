@@ -6,8 +6,6 @@ namespace NewsCluster.Web.Stories;
 /// <summary>Read-only JSON over stories and articles.</summary>
 public static class StoryEndpoints
 {
-    public const int PageSize = 50;
-
     public sealed record ClusterSummaryDto(long Id, string Headline, int ArticleCount, int SourceCount, DateTime FirstSeenUtc, DateTime LastSeenUtc, int Version);
 
     public sealed record ClusterPageDto(int Page, int PageSize, int Total, IReadOnlyList<ClusterSummaryDto> Clusters);
@@ -23,7 +21,7 @@ public static class StoryEndpoints
     public static void MapStoryApi(this WebApplication app)
     {
         app.MapGet("/api/clusters", ListClustersAsync).WithTags("Stories")
-            .WithSummary("Story clusters, newest first, 50 a page; q searches headlines and article titles.");
+            .WithSummary("Story clusters, 50 a page: q searches article titles and text (all words), sort=recent|size, suspect=true for clusters near the threshold.");
         app.MapGet("/api/clusters/{id:long}", GetClusterAsync).WithTags("Stories")
             .WithSummary("One story cluster with its articles.")
             .Produces<ClusterDto>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -32,22 +30,16 @@ public static class StoryEndpoints
             .Produces<ArticleDto>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<ClusterPageDto> ListClustersAsync(NewsDbContext db, string? q, int? page, CancellationToken cancellationToken)
+    private static async Task<ClusterPageDto> ListClustersAsync(StoryQueries queries, string? q, int? page, string? sort, bool? suspect,
+        CancellationToken cancellationToken)
     {
-        var pageNumber = Math.Max(1, page ?? 1);
-        var clusters = db.Clusters.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var pattern = "%" + q.Trim() + "%";
-            clusters = clusters.Where(c => EF.Functions.Like(c.Headline, pattern) || c.Articles.Any(a => EF.Functions.Like(a.Title, pattern)));
-        }
-        var total = await clusters.CountAsync(cancellationToken);
-        var rows = await clusters.OrderByDescending(c => c.LastSeenUtc).ThenByDescending(c => c.Id)
-            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
+        var result = await queries.ListAsync(new StoryFilter(q, ParseSort(sort), suspect ?? false, page ?? 1), cancellationToken);
+        return new ClusterPageDto(result.Page, result.PageSize, result.Total, result.Rows
             .Select(c => new ClusterSummaryDto(c.Id, c.Headline, c.ArticleCount, c.SourceCount, c.FirstSeenUtc, c.LastSeenUtc, c.Version))
-            .ToListAsync(cancellationToken);
-        return new ClusterPageDto(pageNumber, PageSize, total, rows);
+            .ToList());
     }
+
+    internal static StorySort ParseSort(string? sort) => string.Equals(sort, "size", StringComparison.OrdinalIgnoreCase) ? StorySort.Size : StorySort.Recent;
 
     private static async Task<IResult> GetClusterAsync(long id, NewsDbContext db, CancellationToken cancellationToken)
     {

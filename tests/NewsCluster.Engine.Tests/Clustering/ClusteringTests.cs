@@ -108,6 +108,49 @@ public sealed class StoryIndexTests
     }
 
     [Fact]
+    public void Neighbours_lists_the_most_similar_other_articles_best_first_with_cosines_that_match_the_vectors()
+    {
+        var index = new StoryIndex();
+        var heat = Builder.Build("Heatwave grips southern Spain as temperatures pass 44 degrees",
+            "Seville and Cordoba recorded the hottest June day on record as authorities opened cooling centres and warned farm workers to stop at noon.");
+        index.Load([
+            new IndexedArticle(0, 100, Fp(0)), new IndexedArticle(1, 100, Fp(1)), new IndexedArticle(2, 100, Fp(2)),
+            new IndexedArticle(3, 100, Fp(3)), new IndexedArticle(4, 200, Fp(4)), new IndexedArticle(7, 300, heat),
+            new IndexedArticle(8, 300, heat),
+        ]);
+
+        var all = index.Neighbours(0, 10);
+        all.Select(n => n.ArticleId).Should().Contain([1L, 2L, 3L], "the other members of its cluster are always candidates");
+        all.Select(n => n.ArticleId).Should().NotContain(0L, "an article is not its own neighbour");
+        all.Should().BeInDescendingOrder(n => n.Similarity);
+        all.Should().OnlyContain(n => n.Similarity > 0 && n.Similarity <= 1.0000001);
+        if (all.Any(n => n.ArticleId == 4))
+            all.First(n => n.ArticleId == 4).Similarity.Should().BeLessThan(all.Where(n => n.ArticleId is 1 or 2 or 3).Max(n => n.Similarity),
+                "the related but different story ranks below the best rewrite");
+
+        index.Neighbours(0, 2).Should().Equal(all.Take(2), "count truncates the same ranking");
+
+        var copies = index.Neighbours(7, 5);
+        copies[0].ArticleId.Should().Be(8);
+        copies[0].Similarity.Should().BeApproximately(1, 1e-5, "an exact copy has cosine 1");
+        copies.Select(n => n.ArticleId).Should().NotContain([0L, 1L, 2L, 3L], "unrelated stories share no LSH bucket and no cluster");
+
+        index.Neighbours(99, 5).Should().BeEmpty("unknown articles have no neighbours");
+        index.Neighbours(0, 0).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Neighbours_break_ties_by_ascending_id()
+    {
+        var index = new StoryIndex();
+        var fp = Fp(1);
+        index.Load([new IndexedArticle(5, 1, Fp(0)), new IndexedArticle(9, 1, fp), new IndexedArticle(6, 1, fp), new IndexedArticle(7, 2, fp)]);
+        var result = index.Neighbours(5, 3);
+        result.Select(n => n.ArticleId).Should().Equal(6L, 7L, 9L);
+        result.Select(n => n.Similarity).Distinct().Should().HaveCount(1);
+    }
+
+    [Fact]
     public void An_unrelated_article_starts_a_provisional_cluster_that_a_copy_then_joins()
     {
         var index = Loaded();

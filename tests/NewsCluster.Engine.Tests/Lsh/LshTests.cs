@@ -94,3 +94,42 @@ public sealed class LshIndexTests
         index.Query(Signature(hasher, 5000, 5100)).Should().Equal(1L);
     }
 }
+
+public sealed class BandedBucketsTests
+{
+    [Fact]
+    public void Buckets_are_runs_of_equal_keys_and_later_lists_only_greater_items_ascending()
+    {
+        // Band 0: items 0, 2, 3 share key 7; 1 is alone. Band 1: 1 and 3 share key 9; 0 and 2 are alone.
+        ulong[][] keys = [[7, 1], [5, 9], [7, 2], [7, 9]];
+        var buckets = new BandedBuckets(keys, bands: 2);
+
+        buckets.BucketSize(0, 2).Should().Be(3);
+        buckets.BucketSize(0, 1).Should().Be(1);
+        buckets.Later(0, 0).ToArray().Should().Equal(2, 3);
+        buckets.Later(0, 2).ToArray().Should().Equal(3);
+        buckets.Later(0, 3).ToArray().Should().BeEmpty();
+        buckets.Bucket(0, 3).ToArray().Should().Equal(0, 2, 3);
+        buckets.Later(1, 1).ToArray().Should().Equal(3);
+        buckets.Later(1, 0).ToArray().Should().BeEmpty();
+        buckets.BucketSize(1, 3).Should().Be(2);
+    }
+
+    [Fact]
+    public void Candidate_pairs_from_banded_buckets_equal_those_of_the_live_index()
+    {
+        var rng = new NewsCluster.Engine.Hashing.SplitMix64(3);
+        var index = new LshIndex(new LshParameters(8, 2));
+        var signatures = Enumerable.Range(0, 60).Select(_ => Enumerable.Range(0, 16).Select(_ => (uint)rng.NextInt(3)).ToArray()).ToArray();
+        var keys = signatures.Select(s => index.BandKeys(s)).ToArray();
+        for (var i = 0; i < signatures.Length; i++) index.Insert(i, signatures[i]);
+        var buckets = new BandedBuckets(keys, 8);
+
+        for (var i = 0; i < signatures.Length; i++)
+        {
+            var expected = index.Query(signatures[i]).Where(j => j > i).Select(j => (int)j).ToArray();
+            var actual = Enumerable.Range(0, 8).SelectMany(b => buckets.Later(b, i).ToArray()).Distinct().Order().ToArray();
+            actual.Should().Equal(expected);
+        }
+    }
+}

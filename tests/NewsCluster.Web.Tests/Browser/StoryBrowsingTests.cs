@@ -1,34 +1,35 @@
-using Microsoft.Playwright;
-using NewsCluster.Web.Tests.Infrastructure;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace NewsCluster.Web.Tests.Browser;
 
 public sealed class StoryBrowsingTests
 {
     [BrowserFact]
-    public async Task A_reader_opens_the_home_page_and_follows_a_story_link_to_its_articles()
+    public async Task A_reader_opens_the_seed_story_and_sees_the_rewrites_side_by_side_with_differences_marked()
     {
-        using var app = NewsAppFactory.WithKestrel();
-        app.StartServer();
-        var baseUrl = app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync();
-        var failures = new List<string>();
-        page.Response += (_, response) => { if (response.Status >= 400) failures.Add($"{response.Status} {response.Url}"); };
-        page.RequestFailed += (_, request) => failures.Add($"failed {request.Url}: {request.Failure}");
+        await using var session = await BrowserSession.StartAsync();
+        var page = session.Page;
 
-        await page.GotoAsync(baseUrl + "/");
-        var firstStory = page.Locator("a.story-link").First;
-        var headline = (await firstStory.InnerTextAsync()).Trim();
+        await session.GotoAsync("/");
         await Chromium.ScreenshotAsync(page, "home");
-        await firstStory.ClickAsync();
+        var biggest = page.Locator("tr", new() { Has = page.Locator("td.article-count", new() { HasText = "4" }) }).Locator("a.story-link");
+        var headline = (await biggest.InnerTextAsync()).Trim();
+        await biggest.ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/stories/\\d+$"));
-        (await page.Locator("h1.story-headline").InnerTextAsync()).Trim().Should().Be(headline);
-        (await page.Locator(".story-articles .article-title").CountAsync()).Should().BeGreaterThan(0);
-        await Chromium.ScreenshotAsync(page, "story");
-        failures.Should().BeEmpty("every page resource (styles, scripts) must load");
+        await page.WaitForURLAsync(new Regex("/stories/\\d+$"));
+        (await page.Locator("h1.story-headline").InnerTextAsync()).Should().StartWith(headline);
+        (await page.Locator(".story-articles .article-title").CountAsync()).Should().Be(4);
+        (await page.Locator("article.variant").CountAsync()).Should().Be(2);
+        (await page.Locator("article.variant mark.diff").CountAsync()).Should().BeGreaterThan(10);
+
+        // Choose all four rewrites as columns.
+        var boxes = page.Locator("form.compare-picker input[name=compare]");
+        for (var i = 0; i < await boxes.CountAsync(); i++) await boxes.Nth(i).CheckAsync();
+        await page.ClickAsync("form.compare-picker button[type=submit]");
+        await page.WaitForURLAsync(new Regex("compare="));
+        (await page.Locator("article.variant").CountAsync()).Should().Be(4);
+        await Chromium.ScreenshotAsync(page, "story-four-columns");
+        session.Problems.Should().BeEmpty();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NewsCluster.Web.Data;
 
@@ -13,6 +14,8 @@ namespace NewsCluster.Web.Tests.Infrastructure;
 public sealed class NewsAppFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsFolder;
+    private readonly List<(string Key, string Value)> _settings = [];
+    private readonly List<Action<IWebHostBuilder>> _hostChanges = [];
 
     public NewsAppFactory()
         : this(null)
@@ -34,7 +37,25 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>Adds configuration on top of the test defaults (e.g. low limits); call before the first client.</summary>
+    public NewsAppFactory WithSetting(string key, string value)
+    {
+        _settings.Add((key, value));
+        return this;
+    }
+
+    /// <summary>Changes the host for one test (e.g. a test-only endpoint through an <c>IStartupFilter</c>).</summary>
+    public NewsAppFactory WithHost(Action<IWebHostBuilder> change)
+    {
+        _hostChanges.Add(change);
+        return this;
+    }
+
     public string DatabasePath => Path.Combine(DataFolder, "newscluster.db");
+
+    public string UploadFolder => Path.Combine(DataFolder, "uploads");
+
+    public const string AdminPassword = "test-admin-password";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -42,7 +63,16 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
         // Outside Development the build's compressed assets (obj/) are only found through the static web assets manifest.
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:NewsCluster", $"Data Source={DatabasePath}");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "newscluster-.log"));
+        // Not UseSetting: its provider answers "" for the parent keys, so Serilog took 'WriteTo:1' for a plain
+        // string and silently dropped the file sink.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
+            [new KeyValuePair<string, string?>("Serilog:WriteTo:1:Args:path", Path.Combine(DataFolder, "logs", "newscluster-.log"))]));
+        builder.UseSetting("NewsCluster:AdminPassword", AdminPassword);
+        builder.UseSetting("NewsCluster:KeysFolder", Path.Combine(DataFolder, "keys"));
+        builder.UseSetting("NewsCluster:BackupFolder", Path.Combine(DataFolder, "backups"));
+        builder.UseSetting("NewsCluster:Upload:Folder", Path.Combine(DataFolder, "uploads"));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        foreach (var change in _hostChanges) change(builder);
     }
 
     /// <summary>Runs <paramref name="query"/> against the app's own DbContext.</summary>
@@ -50,6 +80,15 @@ public sealed class NewsAppFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<NewsDbContext>());
+    }
+
+    /// <summary>A client that sends the admin editor's credentials with HTTP Basic.</summary>
+    public HttpClient CreateEditorClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + AdminPassword)));
+        return client;
     }
 
     protected override void Dispose(bool disposing)
