@@ -65,8 +65,9 @@ public sealed class StoryIndex
     public StoryIndex(ClusteringOptions? options = null)
     {
         _options = options ?? new ClusteringOptions();
-        _story = new LshIndex(_options.StoryBanding);
-        _copy = new LshIndex(_options.CopyBanding);
+        // The entries keep the signatures, so the LSH tiers need not keep every item's band keys as well.
+        _story = new LshIndex(_options.StoryBanding, keepKeys: false);
+        _copy = new LshIndex(_options.CopyBanding, keepKeys: false);
         _stats = new CorpusStatistics(_options.IdfPriorDocuments);
     }
 
@@ -464,8 +465,8 @@ public sealed class StoryIndex
     private bool RemoveCore(long articleId)
     {
         if (!_articles.Remove(articleId, out var entry)) return false;
-        _story.Remove(articleId);
-        _copy.Remove(articleId);
+        _story.Remove(articleId, entry.Fingerprint.StorySignature);
+        _copy.Remove(articleId, entry.Fingerprint.CopySignature);
         _stats.Remove(entry.Fingerprint);
         RemoveFromCluster(articleId, entry);
         return true;

@@ -18,26 +18,39 @@ public sealed class LshIndex
 {
     // Bucket key -> first posting and the bucket's size (kept beside the head so sizes cost no second map).
     private readonly Dictionary<ulong, Bucket> _heads = new();
-    private readonly Dictionary<long, ulong[]> _keysById = new();
+    // Band keys per item, so that Remove(id) can find its buckets; null when the owner removes by signature instead.
+    private readonly Dictionary<long, ulong[]>? _keysById;
+    // The items, when keys are not kept.
+    private readonly HashSet<long>? _items;
     private long[] _ids = new long[1024];
     private int[] _next = new int[1024];
     private int _count;
     private int _free = -1;
 
     /// <summary>Creates an empty index for signatures of at least <c>Bands × Rows</c> slots.</summary>
-    public LshIndex(LshParameters parameters)
+    public LshIndex(LshParameters parameters) : this(parameters, keepKeys: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates an empty index; with <paramref name="keepKeys"/> false it does not keep each item's band keys (8 bytes
+    /// per band and item, plus an array), and items are removed with <see cref="Remove(long, ReadOnlySpan{uint})"/>,
+    /// given the signature they were inserted with, which recomputes the keys. For owners that keep the signatures anyway.
+    /// </summary>
+    public LshIndex(LshParameters parameters, bool keepKeys)
     {
         Parameters = parameters;
+        if (keepKeys) _keysById = new(); else _items = new();
     }
 
     /// <summary>The banding in use.</summary>
     public LshParameters Parameters { get; }
 
     /// <summary>Number of items stored.</summary>
-    public int Count => _keysById.Count;
+    public int Count => _keysById?.Count ?? _items!.Count;
 
     /// <summary>Whether <paramref name="id"/> is stored.</summary>
-    public bool Contains(long id) => _keysById.ContainsKey(id);
+    public bool Contains(long id) => _keysById?.ContainsKey(id) ?? _items!.Contains(id);
 
     /// <summary>The bucket key of band <paramref name="band"/>: a stable hash of its r slots and the band number.</summary>
     public ulong BandKey(ReadOnlySpan<uint> signature, int band)
@@ -66,7 +79,11 @@ public sealed class LshIndex
     public void Insert(long id, ulong[] keys)
     {
         if (keys.Length != Parameters.Bands) throw new ArgumentException("One key per band is needed.", nameof(keys));
-        if (_keysById.ContainsKey(id)) Remove(id);
+        if (_keysById is null)
+        {
+            if (!_items!.Add(id)) throw new InvalidOperationException($"Item {id} is already stored: remove it with its signature first.");
+        }
+        else if (_keysById.ContainsKey(id)) Remove(id);
         foreach (var key in keys)
         {
             var slot = Allocate();
@@ -75,13 +92,14 @@ public sealed class LshIndex
             _next[slot] = found ? bucket.Head : -1;
             bucket = new Bucket(slot, found ? bucket.Size + 1 : 1);
         }
-        _keysById[id] = keys;
+        if (_keysById is not null) _keysById[id] = keys;
     }
 
     /// <summary>Makes room for <paramref name="items"/> items in all (before a bulk load), so the maps and posting arrays do not grow step by step.</summary>
     public void EnsureCapacity(int items)
     {
-        _keysById.EnsureCapacity(items);
+        _keysById?.EnsureCapacity(items);
+        _items?.EnsureCapacity(items);
         var postings = (long)items * Parameters.Bands;
         if (postings > _ids.Length && postings <= Array.MaxLength)
         {
@@ -93,7 +111,23 @@ public sealed class LshIndex
     /// <summary>Removes an item; returns false when it was not stored.</summary>
     public bool Remove(long id)
     {
+        if (_keysById is null) throw new InvalidOperationException("This index keeps no band keys: remove items with their signature.");
         if (!_keysById.Remove(id, out var keys)) return false;
+        RemovePostings(id, keys);
+        return true;
+    }
+
+    /// <summary>Removes an item inserted with <paramref name="signature"/>; returns false when it was not stored.</summary>
+    public bool Remove(long id, ReadOnlySpan<uint> signature)
+    {
+        if (_keysById is not null) return Remove(id);
+        if (!_items!.Remove(id)) return false;
+        RemovePostings(id, BandKeys(signature));
+        return true;
+    }
+
+    private void RemovePostings(long id, ulong[] keys)
+    {
         foreach (var key in keys)
         {
             if (!_heads.TryGetValue(key, out var bucket)) continue;
@@ -111,7 +145,6 @@ public sealed class LshIndex
             _next[slot] = _free;
             _free = slot;
         }
-        return true;
     }
 
     /// <summary>
