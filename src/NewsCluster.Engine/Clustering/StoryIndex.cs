@@ -43,8 +43,9 @@ public sealed record StoryAssignment(long ArticleId, long ClusterId, AssignmentK
 /// <para>IDF is taken from all articles in the index (a batch is counted before it is placed); member vectors keep the
 /// IDF of the moment they entered, so long-lived indexes drift slightly from a full re-cluster, which
 /// <see cref="StoryClusterer"/> provides (<see cref="Constraints"/> exports the editor decisions for it).</para>
-/// <para>Memory: measured by <c>bench</c> on a 20,000-article corpus at about 7.7 KB per article for the index
-/// (TF-IDF vector, LSH postings and keys for both tiers, cluster sums and maps) plus ~2.4 KB for the fingerprint.</para>
+/// <para>Memory: measured by <c>bench-index</c> on a 100,000-article generated corpus at about 5.8 KB per article for
+/// the index (TF-IDF vector, LSH postings of both tiers — band keys are not kept, removal recomputes them from the
+/// signatures — cluster sums and maps) plus ~2.4 KB for the fingerprint.</para>
 /// <para>Thread-safety: every member takes one internal lock, so one writer (the import worker) and any number of
 /// readers (pages) may call concurrently; readers wait while a batch is being assigned.</para>
 /// </remarks>
