@@ -59,16 +59,16 @@ internal static class BenchCommand
             var clusterWall = Lap(clock);
 
             // Memory of the live index the web app keeps: measured, not estimated.
-            var before = CompactedHeapBytes();
+            var before = HeapMeasure.CompactedHeapBytes();
             var index = new StoryIndex(options);
             var clusterOf = new int[n];
             for (var c = 0; c < clusters.Count; c++) foreach (var id in clusters[c]) clusterOf[id] = c;
             index.Load(fingerprints.Select(f => new IndexedArticle(f.Id, clusterOf[f.Id], f.Fingerprint, f.Published)));
-            var after = CompactedHeapBytes();
+            var after = HeapMeasure.CompactedHeapBytes();
             GC.KeepAlive(index);
             index = null;
             // What dropping the index frees: independent of whatever earlier stages left for the first collection.
-            var released = after - CompactedHeapBytes();
+            var released = after - HeapMeasure.CompactedHeapBytes();
             var indexBytes = n == 0 ? 0 : released / (double)n;
             var growthBytes = n == 0 ? 0 : (after - before) / (double)n;
             var fingerprintBytes = n == 0 ? 0 : fingerprints.Average(f => (double)f.Fingerprint.ApproximateBytes);
@@ -101,17 +101,6 @@ internal static class BenchCommand
         return command;
     }
 
-    /// <summary>
-    /// Live heap bytes after a full, compacting collection that also compacts the large-object heap, so that large
-    /// arrays freed by earlier stages (flat signature tables, scratch buffers) do not count as fragmentation.
-    /// </summary>
-    private static long CompactedHeapBytes()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
 
     private static double Lap(Stopwatch clock)
     {

@@ -43,14 +43,14 @@ internal static class BenchIndexCommand
             long before = 0, after = 0;
             for (var r = 0; r < Math.Max(1, result.GetValue(repeat)); r++)
             {
-                var b = CompactedHeapBytes();
+                var b = HeapMeasure.CompactedHeapBytes();
                 var clock = Stopwatch.StartNew();
                 var index = new StoryIndex(options);
                 index.Load(indexed);
                 loads.Add(clock.Elapsed.TotalSeconds);
                 if (r == 0)
                 {
-                    after = CompactedHeapBytes();
+                    after = HeapMeasure.CompactedHeapBytes();
                     before = b;
                     loadChecksum = Checksum(index, n);
                 }
@@ -119,13 +119,5 @@ internal static class BenchIndexCommand
     {
         foreach (var v in values) h = StableHash.Mix64(h ^ v) + StableHash.GoldenGamma;
         return h;
-    }
-
-    private static long CompactedHeapBytes()
-    {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        return GC.GetTotalMemory(forceFullCollection: true);
     }
 }

@@ -24,11 +24,9 @@ internal static class GzipMember
     /// modulo 2^32, so a mismatch at the end means truncation. WARC files are multi-member (ISIZE covers only the last
     /// record) and are skipped here: their own record framing detects truncation.
     /// </summary>
-    private sealed class TruncationCheck(Stream inflated, CountingStream compressed) : Stream
+    private sealed class TruncationCheck(Stream inflated, CountingStream compressed) : ForwardOnlyStream
     {
         private long _inflatedBytes;
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -45,14 +43,6 @@ internal static class GzipMember
             base.Dispose(disposing);
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => _inflatedBytes; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override long ReadSoFar => _inflatedBytes;
     }
 }

@@ -7,13 +7,11 @@ namespace NewsCluster.Ingestion.Archives;
 /// compressed size (judged after a grace of 1 MiB, since small texts legitimately compress well) or past the archive's
 /// total budget. Counting real output is what defeats bombs whose headers lie about sizes.
 /// </summary>
-internal sealed class MeteredStream(Stream inner, Func<long> compressedBytes, ReadScope scope, string what) : Stream
+internal sealed class MeteredStream(Stream inner, Func<long> compressedBytes, ReadScope scope, string what) : ForwardOnlyStream
 {
     public const long RatioGraceBytes = 1024 * 1024;
 
     private long _expanded;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -32,19 +30,11 @@ internal sealed class MeteredStream(Stream inner, Func<long> compressedBytes, Re
         base.Dispose(disposing);
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _expanded; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long ReadSoFar => _expanded;
 }
 
 /// <summary>Counts the compressed bytes a decompressor has consumed, for the expansion ratio.</summary>
-internal sealed class CountingStream(Stream inner) : Stream
+internal sealed class CountingStream(Stream inner) : ForwardOnlyStream
 {
     private readonly byte[] _tail = new byte[4];
 
@@ -52,8 +42,6 @@ internal sealed class CountingStream(Stream inner) : Stream
 
     /// <summary>The last four bytes read (a gzip member's ISIZE field once the stream has ended).</summary>
     public uint LastFourBytes => BitConverter.ToUInt32(_tail);
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -74,13 +62,5 @@ internal sealed class CountingStream(Stream inner) : Stream
         read.CopyTo(_tail.AsSpan(4 - read.Length));
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long ReadSoFar => BytesRead;
 }

@@ -40,17 +40,7 @@ internal static class TarEntries
 }
 
 /// <summary>Lets a reader dispose what it was given without closing the tar's own entry stream under it.</summary>
-internal sealed class UnclosingStream(Stream inner) : Stream
+internal sealed class UnclosingStream(Stream inner) : ForwardOnlyStream
 {
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
     public override int Read(Span<byte> buffer) => inner.Read(buffer);
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

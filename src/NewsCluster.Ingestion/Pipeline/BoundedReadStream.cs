@@ -4,11 +4,9 @@ namespace NewsCluster.Ingestion.Pipeline;
 /// Refuses to read past a byte limit, whatever a header claimed: the only trustworthy size of compressed or streamed
 /// data is the count of bytes actually produced. Going over raises a <c>too large:</c> rejection.
 /// </summary>
-internal sealed class BoundedReadStream(Stream inner, long limit, string whatIsLimited, long alreadyRead = 0) : Stream
+internal sealed class BoundedReadStream(Stream inner, long limit, string whatIsLimited, long alreadyRead = 0) : ForwardOnlyStream
 {
     public long BytesRead { get; private set; } = alreadyRead;
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -21,15 +19,7 @@ internal sealed class BoundedReadStream(Stream inner, long limit, string whatIsL
         return n;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override long ReadSoFar => BytesRead;
 }
 
 internal static class Bytes

@@ -4,7 +4,7 @@ namespace NewsCluster.Ingestion.Pipeline;
 /// A forward-only stream that first returns bytes already read for sniffing, then the rest of the source, so formats
 /// can be sniffed on non-seekable streams (archive entries, uploads) without reading them twice.
 /// </summary>
-internal sealed class ReplayStream(byte[] head, Stream rest) : Stream
+internal sealed class ReplayStream(byte[] head, Stream rest) : ForwardOnlyStream
 {
     private int _headPosition;
 
@@ -22,8 +22,6 @@ internal sealed class ReplayStream(byte[] head, Stream rest) : Stream
         return source;
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         if (_headPosition < head.Length)
@@ -35,14 +33,4 @@ internal sealed class ReplayStream(byte[] head, Stream rest) : Stream
         }
         return rest.Read(buffer);
     }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
