@@ -11,6 +11,7 @@ internal sealed class ClusterGroups
     private readonly int[] _parent;
     private readonly List<int>[] _members;
     private readonly TermSum?[] _sums;
+    private readonly bool[] _summed;
     private readonly bool[] _locked;
     private readonly DateTimeOffset?[] _min;
     private readonly DateTimeOffset?[] _max;
@@ -18,6 +19,7 @@ internal sealed class ClusterGroups
     private readonly int[] _version;
     private readonly Dictionary<int, List<int>> _cannot = new();
     private readonly TimeSpan? _window;
+    private readonly List<int> _order = [];
 
     public ClusterGroups(FingerprintedArticle[] items, WeightedVector[] vectors, Dictionary<long, int> position, ClusteringConstraints constraints, TimeSpan? window)
     {
@@ -28,6 +30,7 @@ internal sealed class ClusterGroups
         _parent = new int[n];
         _members = new List<int>[n];
         _sums = new TermSum?[n];
+        _summed = new bool[n];
         _locked = new bool[n];
         _min = new DateTimeOffset?[n];
         _max = new DateTimeOffset?[n];
@@ -105,12 +108,18 @@ internal sealed class ClusterGroups
     private int Union(int a, int b)
     {
         if (b < a) (a, b) = (b, a);
-        if (_sums[a] is not null || _sums[b] is not null)
+        if (_summed[a] || _summed[b])
         {
-            // Merge the sums before the member lists move, so each side is summed once.
-            var sum = Sum(a);
-            sum.Add(Sum(b));
+            // Merge the sums before the member lists move, so each side is summed once. A singleton side adds its
+            // vector directly (x + y = y + x exactly, so which side holds the sum does not change a bit).
+            TermSum sum;
+            if (IsSingleton(b)) (sum = Sum(a)).Add(_vectors[b]);
+            else if (IsSingleton(a)) (sum = Sum(b)).Add(_vectors[a]);
+            else (sum = Sum(a)).Add(Sum(b));
+            _sums[a] = sum;
             _sums[b] = null;
+            _summed[a] = true;
+            _summed[b] = false;
         }
         _parent[b] = a;
         _members[a].AddRange(_members[b]);
@@ -140,9 +149,12 @@ internal sealed class ClusterGroups
     {
         if (_sums[root] is { } s) return s;
         s = new TermSum();
-        foreach (var m in _members[root]) s.Add(_vectors[m]);
+        s.AddAll(_members[root].ConvertAll(m => _vectors[m]));
+        _summed[root] = true;
         return _sums[root] = s;
     }
+
+    private bool IsSingleton(int root) => _members[root].Count == 1;
 
     /// <summary>Records that the clusters of articles i and j are candidates for a merge.</summary>
     public void AddNeighbours(int i, int j)
@@ -155,6 +167,25 @@ internal sealed class ClusterGroups
 
     private double Linkage(int a, int b)
     {
+        // A singleton is its own sum: its vector stands in for it, and only its "summed" state is recorded, which
+        // decides how later unions add (the same products in the same ascending term order, so the same bits).
+        if (IsSingleton(a) && _sums[a] is null)
+        {
+            _summed[a] = true;
+            if (IsSingleton(b) && _sums[b] is null)
+            {
+                _summed[b] = true;
+                return _vectors[a].Dot(_vectors[b]);
+            }
+            var only = Sum(b);
+            return only.Dot(_vectors[a]) / only.Members;
+        }
+        if (IsSingleton(b) && _sums[b] is null)
+        {
+            _summed[b] = true;
+            var only = Sum(a);
+            return only.Dot(_vectors[b]) / only.Members;
+        }
         var sa = Sum(a);
         var sb = Sum(b);
         return sa.Dot(sb) / ((double)sa.Members * sb.Members);
@@ -180,7 +211,10 @@ internal sealed class ClusterGroups
             if (!MayJoin(e.A, e.B)) continue;
             var root = Union(e.A, e.B);
             if (_neighbours[root] is not { } set) continue;
-            foreach (var c in set.Order())
+            _order.Clear();
+            _order.AddRange(set);
+            _order.Sort();
+            foreach (var c in _order)
             {
                 var score = Linkage(root, c);
                 if (score < threshold) continue;
@@ -198,7 +232,7 @@ internal sealed class ClusterGroups
     /// </summary>
     private double? SingletonScore(int a, int b, List<(int J, double Score)>?[]? pairScores)
     {
-        if (pairScores is null || _members[a].Count != 1 || _members[b].Count != 1 || _sums[a] is not null || _sums[b] is not null) return null;
+        if (pairScores is null || _members[a].Count != 1 || _members[b].Count != 1 || _summed[a] || _summed[b]) return null;
         if (pairScores[a] is not { } edges) return null;
         int lo = 0, hi = edges.Count - 1;
         while (lo <= hi)

@@ -156,7 +156,7 @@ public sealed class CorpusStatistics(double priorDocuments = 20)
         Math.Log((documents + prior + 1) / (documentFrequency + 1.0));
 
     /// <summary>The L2-normalised TF-IDF vector, idf looked up by dense term number (the batch clusterer's layout).</summary>
-    internal static WeightedVector Vectorize(ArticleFingerprint fingerprint, int[] denseIds, double[] idf)
+    internal static WeightedVector Vectorize(ArticleFingerprint fingerprint, ReadOnlySpan<int> denseIds, double[] idf)
     {
         var values = new float[denseIds.Length];
         double norm = 0;

@@ -92,26 +92,21 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
         // IDF and unit TF-IDF vectors; every term also gets a dense number so that verification can use a scratch
         // accumulator instead of merging sorted id lists.
-        var denseOf = new DenseTermNumbers();
-        var df = new List<int>();
-        var dense = new int[n][];
-        for (var i = 0; i < n; i++)
-        {
-            var ids = items[i].Fingerprint.TermIds;
-            var d = new int[ids.Length];
-            for (var k = 0; k < ids.Length; k++)
-            {
-                var slot = denseOf.NumberOf(ids[k]);
-                if (slot == df.Count) df.Add(0);
-                df[slot]++;
-                d[k] = slot;
-            }
-            dense[i] = d;
-        }
-        var idf = new double[df.Count];
-        for (var t = 0; t < idf.Length; t++) idf[t] = CorpusStatistics.InverseDocumentFrequency(n, Options.IdfPriorDocuments, df[t]);
+        var vocabulary = Vocabulary.Build(items.Select(a => a.Fingerprint.TermIds).ToArray(), Options.Parallel);
+        var df = vocabulary.DocumentFrequency;
+        // idf depends on the frequency alone: one logarithm per distinct frequency, not per term.
+        var idfOfFrequency = new double[n + 1];
+        for (var f = 1; f <= n; f++) idfOfFrequency[f] = CorpusStatistics.InverseDocumentFrequency(n, Options.IdfPriorDocuments, f);
+        var idf = new double[df.Length];
+        for (var t = 0; t < idf.Length; t++) idf[t] = idfOfFrequency[df[t]];
+        var sharedNumber = SharedTermNumbers(df, n, out var sharedTerms);
         var vectors = new WeightedVector[n];
-        Parallel.For(0, n, Options.Parallel, i => vectors[i] = CorpusStatistics.Vectorize(items[i].Fingerprint, dense[i], idf));
+        var shared = new SharedTerms[n];
+        Parallel.For(0, n, Options.Parallel, i =>
+        {
+            vectors[i] = CorpusStatistics.Vectorize(items[i].Fingerprint, vocabulary.Numbers(i), idf);
+            shared[i] = SharedTerms.Of(vocabulary.Numbers(i), vectors[i].Values, sharedNumber);
+        });
 
         var storyBanding = Options.StoryBanding;
         var copyBanding = Options.CopyBanding;
@@ -143,9 +138,8 @@ public sealed class StoryClusterer(ClusteringOptions options)
         var similar = new List<(int J, double Score)>[n];
         var copies = new List<int>[n];
         long candidatePairs = 0, skippedBuckets = 0;
-        var vocabulary = df.Count;
         Parallel.For(0, n, Options.Parallel,
-            () => new VerifyScratch(n, vocabulary),
+            () => new VerifyScratch(n, sharedTerms),
             (i, _, local) =>
             {
                 var fi = items[i].Fingerprint;
@@ -163,8 +157,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                             (copyFound ??= []).Add(j);
                     }
                 }
-                var di = dense[i];
-                var vi = vectors[i].Values;
+                var (di, vi) = shared[i];
                 var scratch = local.Scratch;
                 for (var k = 0; k < di.Length; k++) scratch[di[k]] = vi[k];
                 for (var band = 0; band < story.Bands; band++)
@@ -176,7 +169,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                         local.StorySeen[j] = i;
                         local.Pairs++;
                         if (MinHasher.EstimateJaccard(fi.StorySignature, sigs.Slice(j * 2 * perm, perm)) < Options.MinCandidateJaccard) continue;
-                        var score = DenseDot(scratch, dense[j], vectors[j].Values);
+                        var score = DenseDot(scratch, shared[j].Numbers, shared[j].Values);
                         if (score >= Options.StoryThreshold) (found ??= []).Add((j, score));
                     }
                 }
@@ -230,13 +223,13 @@ public sealed class StoryClusterer(ClusteringOptions options)
     /// <summary>Per-worker state of the verification stage.</summary>
     private sealed class VerifyScratch
     {
-        public VerifyScratch(int articles, int vocabulary)
+        public VerifyScratch(int articles, int sharedTerms)
         {
             StorySeen = new int[articles];
             CopySeen = new int[articles];
             Array.Fill(StorySeen, -1);
             Array.Fill(CopySeen, -1);
-            Scratch = new float[vocabulary];
+            Scratch = new float[sharedTerms];
         }
 
         /// <summary>StorySeen[j] == i: j was already proposed to i by the story tier.</summary>
@@ -245,7 +238,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
         /// <summary>CopySeen[j] == i: j was already proposed to i by the copies tier.</summary>
         public int[] CopySeen { get; }
 
-        /// <summary>The current article's unit vector, by dense term number; zero elsewhere.</summary>
+        /// <summary>The current article's unit vector, by shared term number; zero elsewhere.</summary>
         public float[] Scratch { get; }
 
         public long Pairs { get; set; }
@@ -254,52 +247,40 @@ public sealed class StoryClusterer(ClusteringOptions options)
     }
 
     /// <summary>
-    /// Numbers term ids 0, 1, 2... in order of first sight: an open-addressing table (linear probing, at most half
-    /// full) in place of a <see cref="Dictionary{TKey, TValue}"/>, for the millions of look-ups of a corpus.
+    /// Numbers for the terms that occur in at least two articles (the only ones two articles can share), most frequent
+    /// first so that the common terms every verification touches sit together at the start of the scratch array;
+    /// −1 for terms of one article. Ties keep dense-number order; the numbering never changes a score.
     /// </summary>
-    private sealed class DenseTermNumbers
+    private static int[] SharedTermNumbers(int[] documentFrequency, int articles, out int sharedCount)
     {
-        private uint[] _keys = new uint[1 << 16];
-        private int[] _values = new int[1 << 16];
-        private bool[] _used = new bool[1 << 16];
+        // Counting sort by frequency, descending.
+        var start = new int[articles + 2];
+        foreach (var f in documentFrequency) if (f >= 2) start[articles - f + 1]++;
+        for (var f = 1; f < start.Length; f++) start[f] += start[f - 1];
+        sharedCount = start[^1];
+        var number = new int[documentFrequency.Length];
+        for (var t = 0; t < number.Length; t++)
+            number[t] = documentFrequency[t] >= 2 ? start[articles - documentFrequency[t]]++ : -1;
+        return number;
+    }
 
-        public int Count { get; private set; }
-
-        /// <summary>The number of <paramref name="id"/>, giving it the next one (<see cref="Count"/> before the call) if it is new.</summary>
-        public int NumberOf(uint id)
+    /// <summary>An article's weights restricted to shared terms, by shared number, in ascending term-id order.</summary>
+    private readonly record struct SharedTerms(int[] Numbers, float[] Values)
+    {
+        public static SharedTerms Of(ReadOnlySpan<int> dense, float[] values, int[] sharedNumber)
         {
-            var mask = _keys.Length - 1;
-            var i = Slot(id, mask);
-            while (_used[i])
+            var count = 0;
+            foreach (var d in dense) if (sharedNumber[d] >= 0) count++;
+            var numbers = new int[count];
+            var kept = new float[count];
+            for (int k = 0, c = 0; k < dense.Length; k++)
             {
-                if (_keys[i] == id) return _values[i];
-                i = (i + 1) & mask;
+                var number = sharedNumber[dense[k]];
+                if (number < 0) continue;
+                numbers[c] = number;
+                kept[c++] = values[k];
             }
-            _used[i] = true;
-            _keys[i] = id;
-            var number = _values[i] = Count++;
-            if (Count * 2 > _keys.Length) Grow();
-            return number;
-        }
-
-        private static int Slot(uint id, int mask) => (int)((id * 0x9E3779B1u) >> 8) & mask;
-
-        private void Grow()
-        {
-            var (keys, values, used) = (_keys, _values, _used);
-            _keys = new uint[keys.Length * 2];
-            _values = new int[keys.Length * 2];
-            _used = new bool[keys.Length * 2];
-            var mask = _keys.Length - 1;
-            for (var s = 0; s < keys.Length; s++)
-            {
-                if (!used[s]) continue;
-                var i = Slot(keys[s], mask);
-                while (_used[i]) i = (i + 1) & mask;
-                _used[i] = true;
-                _keys[i] = keys[s];
-                _values[i] = values[s];
-            }
+            return new SharedTerms(numbers, kept);
         }
     }
 }

@@ -35,16 +35,18 @@ public sealed class WeightedVector(uint[] ids, float[] values)
 /// </summary>
 internal sealed class TermSum
 {
+    // Sorted term ids and their sums in [0, _count); capacity beyond it lets a member join without reallocating.
     private uint[] _ids = [];
     private double[] _values = [];
+    private int _count;
 
     public int Members { get; private set; }
 
     public double Dot(WeightedVector v)
     {
-        uint[] ai = _ids, bi = v.Ids;
-        double[] av = _values;
-        float[] bv = v.Values;
+        ReadOnlySpan<uint> ai = _ids.AsSpan(0, _count), bi = v.Ids;
+        ReadOnlySpan<double> av = _values.AsSpan(0, _count);
+        ReadOnlySpan<float> bv = v.Values;
         if (ai.Length > 8 * bi.Length) return DotGalloping(ai, av, bi, bv);
         int i = 0, j = 0;
         double sum = 0;
@@ -64,7 +66,7 @@ internal sealed class TermSum
     /// looked for by exponential then binary search from the previous match. Matches are visited in ascending id
     /// order, as by the merge, so the result is bit-identical.
     /// </summary>
-    private static double DotGalloping(uint[] ai, double[] av, uint[] bi, float[] bv)
+    private static double DotGalloping(ReadOnlySpan<uint> ai, ReadOnlySpan<double> av, ReadOnlySpan<uint> bi, ReadOnlySpan<float> bv)
     {
         var lo = 0;
         double sum = 0;
@@ -98,8 +100,8 @@ internal sealed class TermSum
 
     public double Dot(TermSum other)
     {
-        uint[] ai = _ids, bi = other._ids;
-        double[] av = _values, bv = other._values;
+        ReadOnlySpan<uint> ai = _ids.AsSpan(0, _count), bi = other._ids.AsSpan(0, other._count);
+        ReadOnlySpan<double> av = _values.AsSpan(0, _count), bv = other._values.AsSpan(0, other._count);
         int i = 0, j = 0;
         double sum = 0;
         while (i < ai.Length && j < bi.Length)
@@ -126,13 +128,13 @@ internal sealed class TermSum
             AddOne(v);
             return;
         }
-        var ids = new uint[_ids.Length + v.Ids.Length];
+        var ids = new uint[_count + v.Ids.Length];
         var values = new double[ids.Length];
         int i = 0, j = 0, k = 0;
-        while (i < _ids.Length || j < v.Ids.Length)
+        while (i < _count || j < v.Ids.Length)
         {
-            if (j >= v.Ids.Length || (i < _ids.Length && _ids[i] < v.Ids[j])) { ids[k] = _ids[i]; values[k++] = _values[i++]; }
-            else if (i >= _ids.Length || v.Ids[j] < _ids[i]) { ids[k] = v.Ids[j]; values[k++] = sign * (double)v.Values[j++]; }
+            if (j >= v.Ids.Length || (i < _count && _ids[i] < v.Ids[j])) { ids[k] = _ids[i]; values[k++] = _values[i++]; }
+            else if (i >= _count || v.Ids[j] < _ids[i]) { ids[k] = v.Ids[j]; values[k++] = sign * (double)v.Values[j++]; }
             else
             {
                 var s = _values[i] + sign * (double)v.Values[j];
@@ -140,25 +142,26 @@ internal sealed class TermSum
                 i++; j++;
             }
         }
-        _ids = ids.AsSpan(0, k).ToArray();
-        _values = values.AsSpan(0, k).ToArray();
+        Replace(ids, values, k);
         Members += sign;
-        if (Members == 0) { _ids = []; _values = []; }
+        if (Members == 0) Replace([], [], 0);
     }
 
     /// <summary>
     /// Adds one member with the same sums as the general merge: counts the terms the sum lacks first, then updates the
-    /// values in place when there are none (the usual case for a rewrite joining its story) or merges into arrays of
-    /// the exact new size (two allocations instead of four).
+    /// values in place when there are none (the usual case for a rewrite joining its story), merges backwards in place
+    /// when the arrays have room, or else into arrays grown by half again, so a growing cluster reallocates rarely.
     /// </summary>
     private void AddOne(WeightedVector v)
     {
-        uint[] ai = _ids, bi = v.Ids;
+        var ai = _ids;
+        var av = _values;
+        uint[] bi = v.Ids;
         float[] bv = v.Values;
         int i = 0, j = 0, fresh = 0;
         while (j < bi.Length)
         {
-            if (i >= ai.Length) { fresh += bi.Length - j; break; }
+            if (i >= _count) { fresh += bi.Length - j; break; }
             var x = ai[i];
             var y = bi[j];
             if (x == y) { i++; j++; }
@@ -167,7 +170,6 @@ internal sealed class TermSum
         }
         if (fresh == 0)
         {
-            var av = _values;
             i = 0;
             for (j = 0; j < bi.Length; j++)
             {
@@ -178,19 +180,25 @@ internal sealed class TermSum
         }
         else
         {
-            var ids = new uint[ai.Length + fresh];
-            var values = new double[ids.Length];
-            var av = _values;
-            i = 0; j = 0;
-            var k = 0;
-            while (i < ai.Length || j < bi.Length)
+            var size = _count + fresh;
+            if (size > ai.Length)
             {
-                if (j >= bi.Length || (i < ai.Length && ai[i] < bi[j])) { ids[k] = ai[i]; values[k++] = av[i++]; }
-                else if (i >= ai.Length || bi[j] < ai[i]) { ids[k] = bi[j]; values[k++] = bv[j++]; }
-                else { ids[k] = ai[i]; values[k++] = av[i++] + bv[j++]; }
+                var capacity = Math.Max(size, _count + _count / 2);
+                Array.Resize(ref _ids, capacity);
+                Array.Resize(ref _values, capacity);
+                ai = _ids;
+                av = _values;
             }
-            _ids = ids;
-            _values = values;
+            // Backwards from the ends, so no entry is overwritten before it is read.
+            i = _count - 1;
+            j = bi.Length - 1;
+            for (var k = size - 1; j >= 0; k--)
+            {
+                if (i >= 0 && ai[i] > bi[j]) { ai[k] = ai[i]; av[k] = av[i--]; }
+                else if (i >= 0 && ai[i] == bi[j]) { ai[k] = ai[i]; av[k] = av[i--] + bv[j--]; }
+                else { ai[k] = bi[j]; av[k] = bv[j--]; }
+            }
+            _count = size;
         }
         Members++;
     }
@@ -218,40 +226,46 @@ internal sealed class TermSum
             }
         }
         if (vectors.Count > 1) Array.Sort(keys, values);
-        var ids = new uint[_ids.Length + total];
+        var ids = new uint[_count + total];
         var sums = new double[ids.Length];
         int i = 0, k = 0, q = 0;
         while (q < total)
         {
             var term = (uint)(keys[q] >> 32);
-            while (i < _ids.Length && _ids[i] < term) { ids[k] = _ids[i]; sums[k++] = _values[i++]; }
+            while (i < _count && _ids[i] < term) { ids[k] = _ids[i]; sums[k++] = _values[i++]; }
             double s;
-            if (i < _ids.Length && _ids[i] == term) s = _values[i++] + values[q++];
+            if (i < _count && _ids[i] == term) s = _values[i++] + values[q++];
             else s = values[q++];
             while (q < total && (uint)(keys[q] >> 32) == term) s += values[q++];
             ids[k] = term;
             sums[k++] = s;
         }
-        while (i < _ids.Length) { ids[k] = _ids[i]; sums[k++] = _values[i++]; }
-        _ids = k == ids.Length ? ids : ids.AsSpan(0, k).ToArray();
-        _values = k == sums.Length ? sums : sums.AsSpan(0, k).ToArray();
+        while (i < _count) { ids[k] = _ids[i]; sums[k++] = _values[i++]; }
+        Replace(ids, sums, k);
         Members += vectors.Count;
     }
 
     public void Add(TermSum other)
     {
-        var ids = new uint[_ids.Length + other._ids.Length];
+        var ids = new uint[_count + other._count];
         var values = new double[ids.Length];
         int i = 0, j = 0, k = 0;
-        while (i < _ids.Length || j < other._ids.Length)
+        while (i < _count || j < other._count)
         {
-            if (j >= other._ids.Length || (i < _ids.Length && _ids[i] < other._ids[j])) { ids[k] = _ids[i]; values[k++] = _values[i++]; }
-            else if (i >= _ids.Length || other._ids[j] < _ids[i]) { ids[k] = other._ids[j]; values[k++] = other._values[j++]; }
+            if (j >= other._count || (i < _count && _ids[i] < other._ids[j])) { ids[k] = _ids[i]; values[k++] = _values[i++]; }
+            else if (i >= _count || other._ids[j] < _ids[i]) { ids[k] = other._ids[j]; values[k++] = other._values[j++]; }
             else { ids[k] = _ids[i]; values[k++] = _values[i++] + other._values[j++]; }
         }
-        _ids = ids.AsSpan(0, k).ToArray();
-        _values = values.AsSpan(0, k).ToArray();
+        Replace(ids, values, k);
         Members += other.Members;
+    }
+
+    /// <summary>Takes merged arrays whose first <paramref name="count"/> entries are the new sum (the rest is spare room).</summary>
+    private void Replace(uint[] ids, double[] values, int count)
+    {
+        _ids = ids;
+        _values = values;
+        _count = count;
     }
 
     public int ApproximateBytes => 48 + 12 * _ids.Length;

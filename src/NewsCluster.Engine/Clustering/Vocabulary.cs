@@ -1,0 +1,125 @@
+namespace NewsCluster.Engine.Clustering;
+
+/// <summary>
+/// The terms of a batch of articles: a dense number for every distinct term id and the number of articles each
+/// occurs in (its document frequency; an article lists a term once).
+/// </summary>
+/// <remarks>
+/// A single hash table over millions of occurrences misses the cache on nearly every look-up, so the occurrences are
+/// first scattered into partitions by a hash of the id (in occurrence order) and each partition is numbered with a
+/// small table that stays in cache, partitions in parallel. Numbers run partition by partition, then in order of
+/// first sight; neither depends on the thread count.
+/// </remarks>
+internal sealed class Vocabulary
+{
+    /// <summary>Occurrences per partition aimed at: a partition's table (2 slots per occurrence) stays in the L2 cache.</summary>
+    private const int OccurrencesPerPartition = 8192;
+
+    private readonly int[] _numbers;
+    private readonly int[] _offsets;
+
+    private Vocabulary(int[] numbers, int[] offsets, int[] documentFrequency)
+    {
+        _numbers = numbers;
+        _offsets = offsets;
+        DocumentFrequency = documentFrequency;
+    }
+
+    /// <summary>Document frequency by term number.</summary>
+    public int[] DocumentFrequency { get; }
+
+    /// <summary>The term numbers of article <paramref name="article"/>, parallel to its term ids.</summary>
+    public ReadOnlySpan<int> Numbers(int article) => _numbers.AsSpan(_offsets[article], _offsets[article + 1] - _offsets[article]);
+
+    /// <summary>Numbers the terms of <paramref name="termIds"/> (one distinct-id list per article).</summary>
+    public static Vocabulary Build(IReadOnlyList<uint[]> termIds, ParallelOptions parallel)
+    {
+        var n = termIds.Count;
+        var offsets = new int[n + 1];
+        for (var i = 0; i < n; i++) offsets[i + 1] = checked(offsets[i] + termIds[i].Length);
+        var total = offsets[n];
+        var partitionBits = 0;
+        while (partitionBits < 12 && (long)OccurrencesPerPartition << partitionBits < total) partitionBits++;
+        var partitions = 1 << partitionBits;
+
+        // Scatter (id, occurrence) into partitions, keeping occurrence order within each.
+        var start = new int[partitions + 1];
+        foreach (var ids in termIds)
+            foreach (var id in ids) start[Partition(id, partitionBits) + 1]++;
+        for (var p = 0; p < partitions; p++) start[p + 1] += start[p];
+        var fill = start.AsSpan(0, partitions).ToArray();
+        var scattered = new ulong[total];
+        for (int i = 0, occurrence = 0; i < n; i++)
+            foreach (var id in termIds[i]) scattered[fill[Partition(id, partitionBits)]++] = ((ulong)id << 32) | (uint)occurrence++;
+
+        var numbers = new int[total];
+        var frequencies = new int[partitions][];
+        Parallel.For(0, partitions, parallel, () => new PartitionTable(), (p, _, table) =>
+        {
+            frequencies[p] = table.Number(scattered.AsSpan(start[p], start[p + 1] - start[p]), numbers);
+            return table;
+        }, _ => { });
+
+        // Partition-local numbers become global by the count of the partitions before.
+        var first = new int[partitions + 1];
+        for (var p = 0; p < partitions; p++) first[p + 1] = first[p] + frequencies[p].Length;
+        // In article order (sequential writes) rather than partition order.
+        Parallel.For(0, n, parallel, i =>
+        {
+            var ids = termIds[i];
+            var own = numbers.AsSpan(offsets[i], ids.Length);
+            for (var k = 0; k < ids.Length; k++) own[k] += first[Partition(ids[k], partitionBits)];
+        });
+        var documentFrequency = new int[first[partitions]];
+        for (var p = 0; p < partitions; p++) frequencies[p].CopyTo(documentFrequency, first[p]);
+        return new Vocabulary(numbers, offsets, documentFrequency);
+    }
+
+    /// <summary>The top bits of a Fibonacci hash of the id (zero bits: one partition).</summary>
+    private static int Partition(uint id, int bits) => bits == 0 ? 0 : (int)((id * 0x9E3779B1u) >> (32 - bits));
+
+    /// <summary>One worker's open-addressing table of packed (id, local number + 1) entries, reused across partitions.</summary>
+    private sealed class PartitionTable
+    {
+        private ulong[] _slots = new ulong[1 << 10];
+
+        /// <summary>Numbers the partition's ids in order of first sight into <paramref name="numbers"/>; returns their frequencies.</summary>
+        public int[] Number(ReadOnlySpan<ulong> entries, int[] numbers)
+        {
+            var bits = 4;
+            while (1 << bits < 2 * entries.Length) bits++;
+            if (_slots.Length < 1 << bits) _slots = new ulong[1 << bits];
+            var slots = _slots.AsSpan(0, 1 << bits);
+            slots.Clear();
+            var mask = slots.Length - 1;
+            var frequency = new int[entries.Length];
+            var terms = 0;
+            foreach (var entry in entries)
+            {
+                var id = (uint)(entry >> 32);
+                // A different multiplier from the partition hash, so the ids of one partition spread over the table.
+                var i = (int)((id * 0x85EBCA77u) >> (32 - bits));
+                int number;
+                while (true)
+                {
+                    var slot = slots[i];
+                    if (slot == 0)
+                    {
+                        number = terms++;
+                        slots[i] = ((ulong)id << 32) | (uint)(number + 1);
+                        break;
+                    }
+                    if ((uint)(slot >> 32) == id)
+                    {
+                        number = (int)(uint)slot - 1;
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                }
+                frequency[number]++;
+                numbers[(int)(uint)entry] = number;
+            }
+            return frequency.AsSpan(0, terms).ToArray();
+        }
+    }
+}
