@@ -54,6 +54,14 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public void Eval_refuses_gold_paths_that_match_no_article_instead_of_scoring_nothing_as_perfect()
+    {
+        CorpusGenerator.Write(new CorpusGenerator(3).Generate(20), _dir);
+        // The corpus folder itself, not its articles/ folder: gold paths (relative to articles/) match nothing.
+        Run("eval", _dir, "--gold", Path.Combine(_dir, "labels.tsv")).Should().Be(2);
+    }
+
+    [Fact]
     public void A_missing_input_is_an_error_not_a_crash() =>
         Run("cluster", Path.Combine(_dir, "nope"), "--out", Path.Combine(_dir, "x.tsv")).Should().Be(2);
 

@@ -25,6 +25,13 @@ internal static class EvalCommand
             var clusters = new StoryClusterer(options).ClusterFingerprints(Corpus.Fingerprints(items));
             var predicted = Corpus.Labels(items, clusters);
             var evaluated = goldLabels.Where(kv => predicted.ContainsKey(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            if (evaluated.Count == 0)
+            {
+                // Scores over no articles would read as perfect; the usual cause is gold paths relative to another folder.
+                Console.Error.WriteLine($"error: none of the {goldLabels.Count} gold path(s) is an ingested article. Gold paths must be relative to the input, " +
+                    $"as `cluster` writes them (gold: '{goldLabels.Keys.FirstOrDefault()}', input: '{predicted.Keys.Order(StringComparer.Ordinal).FirstOrDefault()}').");
+                return 2;
+            }
             if (evaluated.Count < goldLabels.Count)
                 Console.Error.WriteLine($"note: {goldLabels.Count - evaluated.Count} gold path(s) were not among the ingested articles.");
             Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(ClusteringMetrics.Evaluate(predicted, evaluated)), CliJson.Options));
