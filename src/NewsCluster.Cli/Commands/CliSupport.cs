@@ -35,6 +35,36 @@ internal sealed record ReadArticle(string Path, ArticleDraft? Article, DateTimeO
         builder is null ? new(path, article, article.Published, null) : new(path, null, article.Published, builder.Build(article.Title, article.Text));
 }
 
+/// <summary>
+/// One worker's buffer for reading small files whole: one exact-size read into memory reused from file to file (the
+/// readers turn everything into strings before the next file), instead of a fresh array or a 64 KiB stream buffer
+/// per file. A large file (an archive) is streamed from disk.
+/// </summary>
+internal sealed class FileBuffer
+{
+    /// <summary>Files up to this size are read whole.</summary>
+    private const long WholeFileBytes = 16 * 1024 * 1024;
+
+    private byte[] _bytes = new byte[64 * 1024];
+
+    /// <summary>The file as a read-only stream, valid until the next call.</summary>
+    public Stream Open(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (length > WholeFileBytes) return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        if (_bytes.Length < length) _bytes = new byte[Math.Max(length, _bytes.Length * 2L)];
+        var filled = 0;
+        while (filled < length)
+        {
+            var read = RandomAccess.Read(handle, _bytes.AsSpan(filled, (int)length - filled), filled);
+            if (read == 0) break;
+            filled += read;
+        }
+        return new MemoryStream(_bytes, 0, filled, writable: false);
+    }
+}
+
 /// <summary>Reading a corpus through ingestion and turning it into clustering inputs.</summary>
 internal static class Corpus
 {
@@ -64,14 +94,14 @@ internal static class Corpus
             var progress = new Progress("parse", files.Length);
             var done = 0;
             Parallel.For(0, files.Length, parallel,
-                () => (Reader: new ArticleReader(), Builder: options is null ? null : new FingerprintBuilder(options, hasher)),
+                () => (Reader: new ArticleReader(), Builder: options is null ? null : new FingerprintBuilder(options, hasher), Buffer: new FileBuffer()),
                 (i, _, worker) =>
                 {
                     var list = new List<ReadArticle>(1);
                     IEnumerable<ParsedItem> parsed;
                     try
                     {
-                        using var stream = OpenWhole(files[i].Full);
+                        using var stream = worker.Buffer.Open(files[i].Full);
                         parsed = worker.Reader.Read(files[i].Relative, stream).ToList();
                     }
                     catch (IOException e) { parsed = [ParsedItem.Rejected(files[i].Relative, e.Message)]; }
@@ -106,29 +136,6 @@ internal static class Corpus
         if (rejected > 0) Console.Error.WriteLine($"note: {rejected} item(s) rejected by ingestion (see `parse`).");
         // Stable ordinal sort by path: items of one archive keep their reading order when paths tie.
         return slots.SelectMany(s => s).OrderBy(x => x.Path, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>Files up to this size are read whole, in one call, instead of through a buffered stream.</summary>
-    private const long WholeFileBytes = 16 * 1024 * 1024;
-
-    /// <summary>
-    /// A small file as a seekable in-memory stream (one exact-size read, no 64 KiB stream buffer per file); a large
-    /// one (an archive) as an ordinary buffered file stream.
-    /// </summary>
-    private static Stream OpenWhole(string path)
-    {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-        if (file.Length > WholeFileBytes)
-        {
-            file.Dispose();
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-        }
-        using (file)
-        {
-            var bytes = new byte[file.Length];
-            var filled = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            return new MemoryStream(bytes, 0, filled, writable: false);
-        }
     }
 
     /// <summary>Clustering inputs with ids = position in path order, so results never depend on file-system order.</summary>
