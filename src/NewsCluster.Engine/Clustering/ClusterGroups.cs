@@ -4,6 +4,12 @@ namespace NewsCluster.Engine.Clustering;
 /// The mutable state of one batch clustering: clusters as union-find roots over article positions, each with its
 /// members, <see cref="TermSum"/>, time span, lock flag and candidate neighbours, plus the editor constraints.
 /// </summary>
+/// <remarks>
+/// Each neighbour of a cluster carries the cross sum D(A, C) = Σ cos(a, c) over a ∈ A, c ∈ C = Σ_A · Σ_C, the
+/// numerator of their group-average linkage. A merge then needs no vector work for a neighbour both parts knew:
+/// D(A ∪ B, C) = D(A, C) + D(B, C) (the Lance–Williams update of average linkage, exact here because every D is
+/// exact). Only a neighbour of one part costs a dot product with the other part's sum.
+/// </remarks>
 internal sealed class ClusterGroups
 {
     private readonly FingerprintedArticle[] _items;
@@ -11,11 +17,10 @@ internal sealed class ClusterGroups
     private readonly int[] _parent;
     private readonly List<int>[] _members;
     private readonly TermSum?[] _sums;
-    private readonly bool[] _summed;
     private readonly bool[] _locked;
     private readonly DateTimeOffset?[] _min;
     private readonly DateTimeOffset?[] _max;
-    private readonly HashSet<int>?[] _neighbours;
+    private readonly Dictionary<int, double>?[] _neighbours;
     private readonly int[] _version;
     private readonly Dictionary<int, List<int>> _cannot = new();
     private readonly TimeSpan? _window;
@@ -30,11 +35,10 @@ internal sealed class ClusterGroups
         _parent = new int[n];
         _members = new List<int>[n];
         _sums = new TermSum?[n];
-        _summed = new bool[n];
         _locked = new bool[n];
         _min = new DateTimeOffset?[n];
         _max = new DateTimeOffset?[n];
-        _neighbours = new HashSet<int>?[n];
+        _neighbours = new Dictionary<int, double>?[n];
         _version = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -108,19 +112,20 @@ internal sealed class ClusterGroups
     private int Union(int a, int b)
     {
         if (b < a) (a, b) = (b, a);
-        if (_summed[a] || _summed[b])
+        MergeNeighbours(a, b);
+        // A sum is kept up to date once it exists; a side without one is summed from its members when needed.
+        if (_sums[a] is { } sa)
         {
-            // Merge the sums before the member lists move, so each side is summed once. A singleton side adds its
-            // vector directly (x + y = y + x exactly, so which side holds the sum does not change a bit).
-            TermSum sum;
-            if (IsSingleton(b)) (sum = Sum(a)).Add(_vectors[b]);
-            else if (IsSingleton(a)) (sum = Sum(b)).Add(_vectors[a]);
-            else (sum = Sum(a)).Add(Sum(b));
-            _sums[a] = sum;
-            _sums[b] = null;
-            _summed[a] = true;
-            _summed[b] = false;
+            if (IsSingleton(b)) sa.Add(_vectors[b]);
+            else sa.Add(Sum(b));
         }
+        else if (_sums[b] is { } sb)
+        {
+            if (IsSingleton(a)) sb.Add(_vectors[a]);
+            else sb.Add(Sum(a));
+            _sums[a] = sb;
+        }
+        _sums[b] = null;
         _parent[b] = a;
         _members[a].AddRange(_members[b]);
         _members[b] = [];
@@ -129,20 +134,47 @@ internal sealed class ClusterGroups
         _locked[a] |= _locked[b];
         _version[a]++;
         _version[b]++;
-        if (_neighbours[b] is { } nb)
-        {
-            var na = _neighbours[a] ??= [];
-            foreach (var c in nb)
-            {
-                var set = _neighbours[c];
-                if (set is null) continue;
-                set.Remove(b);
-                if (c != a) { set.Add(a); na.Add(c); }
-            }
-            na.Remove(b);
-            _neighbours[b] = null;
-        }
         return a;
+    }
+
+    /// <summary>
+    /// Gives root <paramref name="a"/> the neighbours of both roots with their cross sums to the union (before the
+    /// member lists move, since a missing cross sum is computed from the parts).
+    /// </summary>
+    private void MergeNeighbours(int a, int b)
+    {
+        var na = _neighbours[a];
+        var nb = _neighbours[b];
+        if (na is null && nb is null) return;
+        na ??= _neighbours[a] = [];
+        na.Remove(b);
+        nb?.Remove(a);
+        _order.Clear();
+        _order.AddRange(na.Keys);
+        if (nb is not null) foreach (var c in nb.Keys) if (!na.ContainsKey(c)) _order.Add(c);
+        _order.Sort();
+        foreach (var c in _order)
+        {
+            var fromA = na.TryGetValue(c, out var da) && !double.IsNaN(da) ? da : CrossSum(a, c);
+            var fromB = nb is not null && nb.TryGetValue(c, out var db) && !double.IsNaN(db) ? db : CrossSum(b, c);
+            var d = fromA + fromB;
+            na[c] = d;
+            var nc = _neighbours[c]!;
+            nc.Remove(b);
+            nc[a] = d;
+        }
+        _neighbours[b] = null;
+    }
+
+    /// <summary>D(a, c) = Σ_a · Σ_c for two roots, with a singleton's vector standing in for its sum.</summary>
+    private double CrossSum(int a, int c)
+    {
+        var singleA = IsSingleton(a);
+        var singleC = IsSingleton(c);
+        if (singleA && singleC) return _vectors[a].Dot(_vectors[c]);
+        if (singleA) return Sum(c).Dot(_vectors[a]);
+        if (singleC) return Sum(a).Dot(_vectors[c]);
+        return Sum(a).Dot(Sum(c));
     }
 
     private TermSum Sum(int root)
@@ -150,71 +182,69 @@ internal sealed class ClusterGroups
         if (_sums[root] is { } s) return s;
         s = new TermSum();
         s.AddAll(_members[root].ConvertAll(m => _vectors[m]));
-        _summed[root] = true;
         return _sums[root] = s;
     }
 
     private bool IsSingleton(int root) => _members[root].Count == 1;
 
-    /// <summary>Records that the clusters of articles i and j are candidates for a merge.</summary>
-    public void AddNeighbours(int i, int j)
+    /// <summary>
+    /// Records that the clusters of articles i and j are candidates for a merge; <paramref name="cosine"/> is their
+    /// verified similarity, which is the cross sum when both are still single articles.
+    /// </summary>
+    public void AddNeighbours(int i, int j, double cosine)
     {
         int a = Find(i), b = Find(j);
         if (a == b) return;
-        (_neighbours[a] ??= []).Add(b);
-        (_neighbours[b] ??= []).Add(a);
+        var single = a == i && b == j && IsSingleton(a) && IsSingleton(b);
+        var na = _neighbours[a] ??= [];
+        var nb = _neighbours[b] ??= [];
+        // A second edge between the same clusters means several members meet: the sum is computed when needed.
+        var d = single && !na.ContainsKey(b) ? cosine : double.NaN;
+        na[b] = d;
+        nb[a] = d;
     }
 
+    /// <summary>The group-average linkage of two neighbouring roots, computing and keeping their cross sum if unknown.</summary>
     private double Linkage(int a, int b)
     {
-        // A singleton is its own sum: its vector stands in for it, and only its "summed" state is recorded, which
-        // decides how later unions add (the same products in the same ascending term order, so the same bits).
-        if (IsSingleton(a) && _sums[a] is null)
+        var na = _neighbours[a]!;
+        var d = na[b];
+        if (double.IsNaN(d))
         {
-            _summed[a] = true;
-            if (IsSingleton(b) && _sums[b] is null)
-            {
-                _summed[b] = true;
-                return _vectors[a].Dot(_vectors[b]);
-            }
-            var only = Sum(b);
-            return only.Dot(_vectors[a]) / only.Members;
+            d = CrossSum(a, b);
+            na[b] = d;
+            _neighbours[b]![a] = d;
         }
-        if (IsSingleton(b) && _sums[b] is null)
-        {
-            _summed[b] = true;
-            var only = Sum(a);
-            return only.Dot(_vectors[b]) / only.Members;
-        }
-        var sa = Sum(a);
-        var sb = Sum(b);
-        return sa.Dot(sb) / ((double)sa.Members * sb.Members);
+        return d / ((double)_members[a].Count * _members[b].Count);
     }
 
     /// <summary>Group-average agglomeration over the neighbour graph while the best linkage is ≥ threshold.</summary>
-    public void Agglomerate(double threshold, List<(int J, double Score)>?[]? pairScores = null)
+    public void Agglomerate(double threshold)
     {
         var queue = new PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)>(Comparer.Instance);
         for (var a = 0; a < _parent.Length; a++)
         {
             if (_parent[a] != a || _neighbours[a] is not { } set) continue;
-            foreach (var b in set)
+            _order.Clear();
+            foreach (var b in set.Keys) if (b > a) _order.Add(b);
+            _order.Sort();
+            foreach (var b in _order)
             {
-                if (b <= a) continue;
-                var score = SingletonScore(a, b, pairScores) ?? Linkage(a, b);
+                var score = Linkage(a, b);
                 if (score >= threshold) queue.Enqueue((a, b, _version[a], _version[b]), (score, a, b));
             }
         }
+        var neighbours = new List<int>();
         while (queue.TryDequeue(out var e, out _))
         {
             if (_version[e.A] != e.VA || _version[e.B] != e.VB) continue;
             if (!MayJoin(e.A, e.B)) continue;
             var root = Union(e.A, e.B);
             if (_neighbours[root] is not { } set) continue;
-            _order.Clear();
-            _order.AddRange(set);
-            _order.Sort();
-            foreach (var c in _order)
+            neighbours.Clear();
+            neighbours.AddRange(set.Keys);
+            neighbours.Sort();
+            foreach (var c in neighbours)
             {
                 var score = Linkage(root, c);
                 if (score < threshold) continue;
@@ -225,26 +255,6 @@ internal sealed class ClusterGroups
     }
 
     /// <summary>The clusters as article ids, ascending within and by first id across.</summary>
-    /// <summary>
-    /// The linkage of two single articles when verification already computed their cosine: for one member each,
-    /// the group average is that cosine, and the sparse dot product visited the same terms in the same order, so the
-    /// value is bit-identical to <see cref="Linkage"/>. Sums of singletons are then built only when they merge.
-    /// </summary>
-    private double? SingletonScore(int a, int b, List<(int J, double Score)>?[]? pairScores)
-    {
-        if (pairScores is null || _members[a].Count != 1 || _members[b].Count != 1 || _summed[a] || _summed[b]) return null;
-        if (pairScores[a] is not { } edges) return null;
-        int lo = 0, hi = edges.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >> 1;
-            var j = edges[mid].J;
-            if (j == b) return edges[mid].Score;
-            if (j < b) lo = mid + 1; else hi = mid - 1;
-        }
-        return null;
-    }
-
     public IReadOnlyList<IReadOnlyList<long>> Result()
     {
         var result = new List<IReadOnlyList<long>>();

@@ -195,9 +195,9 @@ public sealed class StoryClusterer(ClusteringOptions options)
         {
             if (similar[i] is not { } edges) continue;
             similarPairs += edges.Count;
-            foreach (var (j, _) in edges) groups.AddNeighbours(i, j);
+            foreach (var (j, score) in edges) groups.AddNeighbours(i, j, score);
         }
-        groups.Agglomerate(Options.StoryThreshold, similar);
+        groups.Agglomerate(Options.StoryThreshold);
         if (diagnostics is not null)
         {
             diagnostics.ClusterSeconds = clock.Elapsed.TotalSeconds;

@@ -8,15 +8,16 @@ namespace NewsCluster.Engine.Lsh;
 /// make huge.
 /// </summary>
 /// <remarks>
-/// Memory: four 32-bit integers per item and band (16·b bytes per item). Built once, then safe to read from any
+/// Memory: four 32-bit integers per item and band (16·b bytes per item), in three flat arrays. Built once, then safe to read from any
 /// number of threads. The result depends only on the keys, never on thread count.
 /// </remarks>
 public sealed class BandedBuckets
 {
-    private readonly int[][] _order;
-    private readonly int[][] _position;
-    private readonly int[][] _runEnd;
-    private readonly int[][] _runStart;
+    // Band-major: band b's items occupy [b·n, (b+1)·n) of _order and _runs; item-major: item i's positions in its
+    // bands are _position[i·bands .. i·bands + bands), so reading an item's buckets touches one run of memory.
+    private readonly int[] _order;
+    private readonly int[] _position;
+    private readonly (int Start, int End)[] _runs;
 
     /// <summary>Builds the buckets from one key per band for each item (<paramref name="keys"/>[item][band]).</summary>
     public BandedBuckets(IReadOnlyList<ulong[]> keys, int bands, ParallelOptions? parallel = null)
@@ -24,11 +25,30 @@ public sealed class BandedBuckets
         var n = keys.Count;
         Bands = bands;
         Count = n;
-        _order = new int[bands][];
-        _position = new int[bands][];
-        _runEnd = new int[bands][];
-        _runStart = new int[bands][];
-        Parallel.For(0, bands, parallel ?? new ParallelOptions(), band => Group(keys, band));
+        _order = new int[(long)bands * n];
+        _position = new int[(long)bands * n];
+        _runs = new (int, int)[(long)bands * n];
+        Parallel.For(0, bands, parallel ?? new ParallelOptions(), () => new GroupScratch(n), (band, _, scratch) =>
+        {
+            Group(keys, band, scratch);
+            return scratch;
+        }, _ => { });
+    }
+
+    /// <summary>One worker's reusable arrays for <see cref="Group"/>.</summary>
+    private sealed class GroupScratch(int items)
+    {
+        public readonly int[] BucketOf = new int[items];
+        public readonly int[] Start = new int[items + 1];
+        public readonly (ulong Key, int Bucket)[] Table = new (ulong, int)[TableSize(items)];
+
+        /// <summary>At most half full.</summary>
+        public static int TableSize(int items)
+        {
+            var size = 16;
+            while (size < 2 * items) size <<= 1;
+            return size;
+        }
     }
 
     /// <summary>
@@ -36,21 +56,22 @@ public sealed class BandedBuckets
     /// placed bucket by bucket in ascending order (a counting sort by bucket, which keeps item order within each).
     /// Linear in the item count; which bucket comes first is irrelevant to every reader.
     /// </summary>
-    private void Group(IReadOnlyList<ulong[]> keys, int band)
+    private void Group(IReadOnlyList<ulong[]> keys, int band, GroupScratch scratch)
     {
         var n = keys.Count;
-        var bucketOf = new int[n];
-        var size = new int[n];
-        var buckets = 0;
-        var bits = 4;
-        while (1 << bits < 2 * n) bits++;
-        var table = new (ulong Key, int Bucket)[1 << bits];
+        var bucketOf = scratch.BucketOf;
+        var start = scratch.Start;
+        var table = scratch.Table.AsSpan();
+        table.Clear();
+        var shift = 64 - System.Numerics.BitOperations.Log2((uint)table.Length);
         var mask = table.Length - 1;
+        var buckets = 0;
+        // start[b + 1] counts bucket b's items first, then becomes the prefix sum.
         for (var i = 0; i < n; i++)
         {
             var key = keys[i][band];
             // Keys are already uniform hashes; the Fibonacci multiply only guards against weak low bits.
-            var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - bits));
+            var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
             while (true)
             {
                 ref var entry = ref table[slot];
@@ -58,38 +79,36 @@ public sealed class BandedBuckets
                 {
                     entry = (key, ++buckets);
                     bucketOf[i] = buckets - 1;
-                    size[buckets - 1] = 1;
+                    start[buckets] = 1;
                     break;
                 }
                 if (entry.Key == key)
                 {
                     bucketOf[i] = entry.Bucket - 1;
-                    size[entry.Bucket - 1]++;
+                    start[entry.Bucket]++;
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
         }
-        var start = new int[buckets + 1];
-        for (var b = 0; b < buckets; b++) start[b + 1] = start[b] + size[b];
-        var fill = start.AsSpan(0, buckets).ToArray();
-        var order = new int[n];
-        var position = new int[n];
-        var runEnd = new int[n];
-        var runStart = new int[n];
+        start[0] = 0;
+        for (var b = 0; b < buckets; b++) start[b + 1] += start[b];
+        var offset = band * n;
+        var order = _order.AsSpan(offset, n);
+        var runs = _runs.AsSpan(offset, n);
         for (var i = 0; i < n; i++)
         {
-            var b = bucketOf[i];
-            var p = fill[b]++;
+            // start[b] is the cursor of bucket b; items arrive in ascending order, so each bucket is ascending.
+            var p = start[bucketOf[i]]++;
             order[p] = i;
-            position[i] = p;
-            runStart[p] = start[b];
-            runEnd[p] = start[b + 1];
+            _position[i * Bands + band] = p;
         }
-        _order[band] = order;
-        _position[band] = position;
-        _runEnd[band] = runEnd;
-        _runStart[band] = runStart;
+        // After the pass start[b] is bucket b's end, and bucket b began where bucket b − 1 ended.
+        for (var b = 0; b < buckets; b++)
+        {
+            var from = b == 0 ? 0 : start[b - 1];
+            for (var p = from; p < start[b]; p++) runs[p] = (from, start[b]);
+        }
     }
 
     /// <summary>Number of bands.</summary>
@@ -101,22 +120,23 @@ public sealed class BandedBuckets
     /// <summary>Size of the bucket <paramref name="item"/> falls into in band <paramref name="band"/>.</summary>
     public int BucketSize(int band, int item)
     {
-        var p = _position[band][item];
-        return _runEnd[band][p] - _runStart[band][p];
+        var run = _runs[band * Count + _position[item * Bands + band]];
+        return run.End - run.Start;
     }
 
     /// <summary>The items after <paramref name="item"/> (all greater than it) in its bucket of band <paramref name="band"/>, ascending.</summary>
     public ReadOnlySpan<int> Later(int band, int item)
     {
-        var p = _position[band][item];
-        return _order[band].AsSpan(p + 1, _runEnd[band][p] - p - 1);
+        var offset = band * Count;
+        var p = _position[item * Bands + band];
+        return _order.AsSpan(offset + p + 1, _runs[offset + p].End - p - 1);
     }
 
     /// <summary>Every item in the bucket of <paramref name="item"/> in band <paramref name="band"/> (itself included), ascending.</summary>
     public ReadOnlySpan<int> Bucket(int band, int item)
     {
-        var p = _position[band][item];
-        var s = _runStart[band][p];
-        return _order[band].AsSpan(s, _runEnd[band][p] - s);
+        var offset = band * Count;
+        var run = _runs[offset + _position[item * Bands + band]];
+        return _order.AsSpan(offset + run.Start, run.End - run.Start);
     }
 }
