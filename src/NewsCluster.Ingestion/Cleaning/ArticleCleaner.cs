@@ -30,7 +30,7 @@ internal static partial class ArticleCleaner
         // Taken out while in use, so even a nested call could not share it.
         var keys = t_reusableKeys ?? new ParagraphKeySet();
         t_reusableKeys = null;
-        var state = new CleaningState(title is null ? null : ParagraphKey.Of(title), keys);
+        var state = new CleaningState(title is null ? null : new TitleKey(ParagraphKey.Of(title), ParagraphKey.Summarize(title)), keys);
         for (var i = start; i < paragraphs.Count; i++)
             state.Consider(paragraphs[i]);
         keys.Clear();
@@ -38,7 +38,9 @@ internal static partial class ArticleCleaner
         return new CleanedBody(state.Kept, state.Published, state.Byline);
     }
 
-    private sealed class CleaningState(string? titleKey, ParagraphKeySet seenKeys)
+    private sealed record TitleKey(string Key, KeySummary Summary);
+
+    private sealed class CleaningState(TitleKey? title, ParagraphKeySet seenKeys)
     {
         private bool _inRelatedBlock;
 
@@ -55,10 +57,14 @@ internal static partial class ArticleCleaner
                 return;
             }
             if (TakeDateStamp(paragraph) || NoiseLines.IsNoise(paragraph) || TakeByline(paragraph)) return;
-            var key = seenKeys.Stage(paragraph);
-            if (key.Length == 0 || (titleKey is not null && key.SequenceEqual(titleKey)) || !seenKeys.AddStaged()) return;
+            var summary = ParagraphKey.Summarize(paragraph);
+            if (summary.Length == 0 || IsTitle(paragraph, summary) || !seenKeys.Add(paragraph, summary)) return;
             Kept.Add(paragraph);
         }
+
+        /// <summary>Whether the paragraph's key is the title's; the summaries rule out nearly every paragraph without a walk.</summary>
+        private bool IsTitle(string paragraph, KeySummary summary) =>
+            title is not null && summary == title.Summary && ParagraphKey.Matches(paragraph, title.Key);
 
         /// <summary>A related block runs over headlines, their timestamps and furniture until real prose resumes.</summary>
         private bool IsInRelatedBlock(string paragraph)

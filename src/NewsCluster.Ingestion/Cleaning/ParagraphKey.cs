@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace NewsCluster.Ingestion.Cleaning;
@@ -95,4 +98,71 @@ internal static class ParagraphKey
         }
         return at == key.Length;
     }
+
+    /// <summary>
+    /// What every paragraph with the same key shares: the key's length and the sum of its characters. Unequal keys may
+    /// share it too, so it only rules matches out; it is computed without writing the key, vectorised for ASCII.
+    /// </summary>
+    public static KeySummary Summarize(ReadOnlySpan<char> paragraph)
+    {
+        if (Ascii.IsValid(paragraph)) return SummarizeAscii(paragraph);
+        var buffer = ArrayPool<char>.Shared.Rent(MaxKeyLength(paragraph.Length));
+        var key = buffer.AsSpan(0, Write(paragraph, buffer));
+        long sum = 0;
+        foreach (var c in key) sum += c;
+        ArrayPool<char>.Shared.Return(buffer);
+        return new KeySummary(key.Length, sum);
+    }
+
+    /// <summary>The ASCII key rule (<see cref="AsciiKey"/>) applied to sixteen characters at a time, summed instead of written.</summary>
+    private static KeySummary SummarizeAscii(ReadOnlySpan<char> paragraph)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(paragraph);
+        var length = 0;
+        ulong sum = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && chars.Length >= Vector256<ushort>.Count)
+        {
+            var caseBit = Vector256.Create((ushort)0x20);
+            var sums = Vector256<uint>.Zero;
+            var blocksInSums = 0;
+            for (; i <= chars.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                // A lane grows by at most 2 * 'z' per block: move the sums to 64 bits long before 2^32 could wrap.
+                if (++blocksInSums == 1 << 20)
+                {
+                    sum += WideSum(sums);
+                    sums = Vector256<uint>.Zero;
+                    blocksInSums = 0;
+                }
+                var block = Vector256.Create(chars.Slice(i, Vector256<ushort>.Count));
+                // c | 0x20 lies in 'a'..'z' exactly for ASCII letters, and is their lower case; unsigned wrap-around
+                // makes each range test one comparison.
+                var lower = block | caseBit;
+                var isLetter = Vector256.LessThanOrEqual(lower - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
+                var isDigit = Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+                var kept = isLetter | isDigit;
+                var (low, high) = Vector256.Widen(Vector256.ConditionalSelect(isLetter, lower, block) & kept);
+                sums += low + high;
+                length += BitOperations.PopCount(kept.ExtractMostSignificantBits());
+            }
+            sum += WideSum(sums);
+        }
+        for (; i < chars.Length; i++)
+        {
+            var k = AsciiKey[chars[i]];
+            sum += k;
+            length += k == 0 ? 0 : 1;
+        }
+        return new KeySummary(length, (long)sum);
+    }
+
+    private static ulong WideSum(Vector256<uint> sums)
+    {
+        var (low, high) = Vector256.Widen(sums);
+        return Vector256.Sum(low + high);
+    }
 }
+
+/// <summary>A paragraph key's length and character sum; see <see cref="ParagraphKey.Summarize"/>.</summary>
+internal readonly record struct KeySummary(int Length, long Sum);
