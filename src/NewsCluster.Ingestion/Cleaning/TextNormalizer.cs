@@ -51,20 +51,27 @@ internal static class TextNormalizer
     /// table have nothing to change), no backtick (the one printable ASCII character <see cref="Map"/> rewrites), no
     /// leading, trailing or doubled space. Such a line is its own normal form.
     /// </summary>
-    private static bool IsAlreadyInline(string text)
-    {
-        var span = text.AsSpan();
-        return span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOf('`') < 0 && span[0] != ' ' && span[^1] != ' '
-            && span.IndexOf("  ", StringComparison.Ordinal) < 0;
-    }
+    private static bool IsAlreadyInline(ReadOnlySpan<char> span) =>
+        span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOf('`') < 0 && span[0] != ' ' && span[^1] != ' '
+        && span.IndexOf("  ", StringComparison.Ordinal) < 0;
 
-    /// <summary>Splits text into lines and normalises each; blank lines stay (as empty strings) because they mark paragraphs.</summary>
+    /// <summary>
+    /// Splits text into lines at "\r\n", "\r" or "\n" and normalises each; blank lines stay (as empty strings) because
+    /// they mark paragraphs. A line already in normal form is copied out once, without an intermediate string.
+    /// </summary>
     public static List<string> NormalizeLines(string text)
     {
-        var lines = text.Split('\n');
-        var result = new List<string>(lines.Length);
-        foreach (var line in lines) result.Add(NormalizeInline(line));
-        return result;
+        var rest = text.AsSpan();
+        var lines = new List<string>(rest.Count('\n') + 1);
+        while (true)
+        {
+            var end = rest.IndexOfAny('\r', '\n');
+            var line = end < 0 ? rest : rest[..end];
+            lines.Add(line.Length == 0 ? "" : IsAlreadyInline(line) ? new string(line) : NormalizeInline(new string(line)));
+            if (end < 0) return lines;
+            var breakLength = rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1;
+            rest = rest[(end + breakLength)..];
+        }
     }
 
     private static string ComposeCompatibility(string text) =>
@@ -100,6 +107,7 @@ internal static class TextNormalizer
 
     private static bool HasLoneSurrogate(string text)
     {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return false;
         for (var i = 0; i < text.Length; i++)
         {
             if (!char.IsSurrogate(text[i])) continue;
