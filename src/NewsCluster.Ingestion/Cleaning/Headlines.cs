@@ -27,6 +27,8 @@ internal static class Headlines
     /// <summary>Counts words as <c>Split(' ', RemoveEmptyEntries)</c> would, stopping once past <paramref name="limit"/>.</summary>
     private static bool HasMoreWordsThan(string line, int limit)
     {
+        // Words are at most one more than spaces: most lines are decided by one vectorised count.
+        if (line.AsSpan().Count(' ') < limit) return false;
         var words = 0;
         var previous = ' ';
         foreach (var c in line)
