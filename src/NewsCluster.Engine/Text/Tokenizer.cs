@@ -176,6 +176,70 @@ public static class Tokenizer
         if (runStart >= 0) EmitGrams(into, runStart);
     }
 
+    /// <summary>
+    /// Whether <see cref="AsciiTokenScanner"/> tokenises <paramref name="text"/> exactly as <see cref="Tokenize"/> does:
+    /// every character is ASCII or a non-ASCII separator (curly quotes, dashes, no-break spaces...), so there are no
+    /// marks, ignorable characters, character bigrams or non-ASCII letters to normalise.
+    /// </summary>
+    internal static bool IsAsciiTokenisable(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAnyExceptInRange('\0', '\u007F'); i >= 0; )
+        {
+            if (Classify(text[i]) != CharClass.Separator) return false;
+            var next = text[(i + 1)..].IndexOfAnyExceptInRange('\0', '\u007F');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The tokens of a text for which <see cref="IsAsciiTokenisable"/> holds, one at a time and without a
+    /// <see cref="TokenBuffer"/>: each token's folded characters and its FNV-1a 64 come out of a single pass, so the
+    /// caller neither copies the characters again nor walks them again to hash them.
+    /// </summary>
+    internal ref struct AsciiTokenScanner(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _position;
+
+        /// <summary>
+        /// Reads the next token into <paramref name="chars"/> (at least as long as the text) and returns its length,
+        /// or 0 at the end; <paramref name="fnv"/> receives <see cref="Hashing.StableHash.Fnv1a64(ReadOnlySpan{char})"/>
+        /// of the folded characters and <paramref name="hasLetter"/> whether any is a letter (else it is a number).
+        /// </summary>
+        public int Next(Span<char> chars, out ulong fnv, out bool hasLetter)
+        {
+            var fold = AsciiFold;
+            var text = _text;
+            var i = _position;
+            // Non-ASCII characters are separators here (the precondition), as are ASCII ones that fold to 0.
+            while ((uint)i < (uint)text.Length)
+            {
+                var c = text[i];
+                if (c < (uint)fold.Length && fold[c] != 0) break;
+                i++;
+            }
+            var h = Hashing.StableHash.FnvOffsetBasis;
+            var letter = false;
+            var n = 0;
+            while ((uint)i < (uint)text.Length)
+            {
+                var c = text[i];
+                if (c >= (uint)fold.Length) break;
+                var folded = fold[c];
+                if (folded == 0) break;
+                chars[n++] = folded;
+                h = Hashing.StableHash.Fnv1a64Latin1Step(h, folded);
+                letter |= folded > '9';
+                i++;
+            }
+            _position = i;
+            fnv = h;
+            hasLetter = letter;
+            return n;
+        }
+    }
+
     /// <summary>Convenience: the normalised tokens of <paramref name="text"/> as strings.</summary>
     public static IReadOnlyList<string> Words(string text)
     {
