@@ -148,7 +148,7 @@ public sealed class FingerprintBuilder
         var byId = ranked[..n];
         for (var i = 0; i < n; i++)
             byId[i] = ((ulong)(uint)byId[i] << 32) | (uint.MaxValue - (uint)(byId[i] >> 32));
-        byId.Sort();
+        Selection.SortHashLed(byId);
         var ids = new uint[n];
         var weights = new float[n];
         for (var i = 0; i < n; i++)
