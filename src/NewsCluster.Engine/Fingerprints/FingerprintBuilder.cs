@@ -58,6 +58,8 @@ public sealed class FingerprintBuilder
     private readonly List<Range> _keptLines = new();
     private readonly List<Range> _fallbackLines = new();
     private readonly HashSet<ulong> _seenLines = new();
+    private readonly List<ScannedLine> _scannedLines = new();
+    private ulong[] _tokenHashes = new ulong[1024];
 
     /// <summary>Words longer than this are not stemmed (the bound of the former stemming buffer; it is part of the output).</summary>
     private const int MaxStemmedLength = 256;
@@ -101,12 +103,25 @@ public sealed class FingerprintBuilder
         var titlePass = new TermPass(1f, int.MaxValue, collectWords: false, texts, TitleSalt, _options.TitleWeight);
         AddTerms(title, ref titlePass);
 
+        // Every line is tokenised while its duplicate key is computed (one pass over the characters); the chosen
+        // paragraphs then take their tokens from the buffer.
+        _tokens.Clear();
+        _scannedLines.Clear();
+        var scan = new BodyScan(this);
+        var paragraphs = ArticleText.BodyParagraphRanges(title, text, _keptLines, _fallbackLines, _seenLines, ref scan);
         var leadLeft = _options.LeadTerms;
-        var paragraphs = ArticleText.BodyParagraphRanges(title, text, _keptLines, _fallbackLines, _seenLines);
+        var line = 0;
         foreach (var paragraph in paragraphs)
         {
+            // The chosen paragraphs are scanned lines, in the same order.
+            while (_scannedLines[line].Start != paragraph.Start.Value) line++;
             var bodyPass = new TermPass(_options.LeadWeight, leadLeft, collectWords: true, texts, 0, 0f);
-            AddTerms(text.AsSpan()[paragraph], ref bodyPass);
+            var tokens = _tokens.Tokens;
+            for (var t = _scannedLines[line].FirstToken; t < _scannedLines[line].EndToken; t++)
+            {
+                var token = tokens[t];
+                AddToken(ref bodyPass, _tokens.Writable(token.Start, token.Length), _tokenHashes[t], token.Kind);
+            }
             leadLeft = Math.Max(0, leadLeft - bodyPass.ContentCount);
         }
         if (_wordCount == 0)
@@ -177,6 +192,50 @@ public sealed class FingerprintBuilder
         public int ContentCount;
         /// <summary>The hash of the previous content term, or 0 at the start.</summary>
         public ulong Previous;
+    }
+
+    /// <summary>The tokens <see cref="ScanLine"/> appended for the line at offset <see cref="Start"/> of the body.</summary>
+    private readonly record struct ScannedLine(int Start, int FirstToken, int EndToken);
+
+    /// <summary>Lets <see cref="ArticleText"/> ask this builder for line keys, so that each line is tokenised in the same pass.</summary>
+    private readonly struct BodyScan(FingerprintBuilder builder) : ArticleText.ILineKeys
+    {
+        public ulong KeyOf(ReadOnlySpan<char> line, int lineStart) => builder.ScanLine(line, lineStart);
+    }
+
+    /// <summary>
+    /// Appends the tokens of one body line (and their hashes) to the token buffer and returns the line's
+    /// <see cref="ArticleText.LineKey"/>: from the same pass for ASCII-tokenisable lines, separately otherwise.
+    /// </summary>
+    private ulong ScanLine(ReadOnlySpan<char> line, int lineStart)
+    {
+        var first = _tokens.Count;
+        ulong key;
+        if (Tokenizer.IsAsciiTokenisable(line))
+        {
+            var scanner = new Tokenizer.AsciiTokenScanner(line);
+            int length;
+            while ((length = scanner.Next(_tokens.FreeChars(line.Length), out var fnv, out var hasLetter)) > 0)
+            {
+                SetTokenHash(_tokens.Count, StableHash.HashTokenFromFnv(fnv));
+                _tokens.AddAppendedToken(length, hasLetter ? TokenKind.Word : TokenKind.Number);
+            }
+            key = scanner.LineKey;
+        }
+        else
+        {
+            key = ArticleText.LineKey(line);
+            Tokenizer.Tokenize(line, _tokens);
+            for (var t = first; t < _tokens.Count; t++) SetTokenHash(t, StableHash.HashToken(_tokens[t]));
+        }
+        _scannedLines.Add(new ScannedLine(lineStart, first, _tokens.Count));
+        return key;
+    }
+
+    private void SetTokenHash(int index, ulong hash)
+    {
+        if (index >= _tokenHashes.Length) Array.Resize(ref _tokenHashes, Math.Max(index + 1, _tokenHashes.Length * 2));
+        _tokenHashes[index] = hash;
     }
 
     /// <summary>Tokenises <paramref name="text"/> and adds its tokens.</summary>

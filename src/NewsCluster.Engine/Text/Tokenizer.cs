@@ -51,6 +51,20 @@ public sealed class TokenBuffer
         Count = 0;
     }
 
+    /// <summary>Room for at least <paramref name="length"/> more characters, to be committed by <see cref="AddAppendedToken"/>.</summary>
+    internal Span<char> FreeChars(int length)
+    {
+        if (_chars.Length - CharCount < length) Array.Resize(ref _chars, Math.Max(CharCount + length, _chars.Length * 2));
+        return _chars.AsSpan(CharCount);
+    }
+
+    /// <summary>Adds a token of the <paramref name="length"/> characters written at the start of <see cref="FreeChars"/>.</summary>
+    internal void AddAppendedToken(int length, TokenKind kind)
+    {
+        AddToken(CharCount, length, kind);
+        CharCount += length;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AppendChar(char c)
     {
@@ -201,6 +215,14 @@ public static class Tokenizer
     {
         private readonly ReadOnlySpan<char> _text = text;
         private int _position;
+        private ulong _lineKey = Hashing.StableHash.FnvOffsetBasis;
+        private bool _anyToken;
+
+        /// <summary>
+        /// After the last token: <see cref="ArticleText.LineKey"/> of the text, which hashes exactly the characters of
+        /// its tokens (the precondition leaves no other letters or digits), computed alongside them.
+        /// </summary>
+        public readonly ulong LineKey => _anyToken ? Hashing.StableHash.Mix64(_lineKey) : 0;
 
         /// <summary>
         /// Reads the next token into <paramref name="chars"/> (at least as long as the text) and returns its length,
@@ -220,6 +242,7 @@ public static class Tokenizer
                 i++;
             }
             var h = Hashing.StableHash.FnvOffsetBasis;
+            var key = _lineKey;
             var letter = false;
             var n = 0;
             while ((uint)i < (uint)text.Length)
@@ -230,10 +253,14 @@ public static class Tokenizer
                 if (folded == 0) break;
                 chars[n++] = folded;
                 h = Hashing.StableHash.Fnv1a64Latin1Step(h, folded);
+                // The line key's own chain (one FNV step per character, as ArticleText hashes lines) runs alongside.
+                key = (key ^ folded) * Hashing.StableHash.FnvPrime;
                 letter |= folded > '9';
                 i++;
             }
             _position = i;
+            _lineKey = key;
+            _anyToken |= n > 0;
             fnv = h;
             hasLetter = letter;
             return n;
