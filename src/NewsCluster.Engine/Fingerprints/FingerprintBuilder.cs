@@ -51,12 +51,18 @@ public sealed class FingerprintBuilder
     private readonly MinHasher _hasher;
     private readonly TokenBuffer _tokens = new();
     private readonly TermWeights _tf = new();
-    private readonly List<ulong> _wordHashes = new();
-    private readonly char[] _stem = new char[256];
+    private ulong[] _wordHashes = new ulong[1024];
+    private int _wordCount;
+    private char[] _asciiToken = new char[1024];
     private ulong[] _ranked = new ulong[1024];
     private readonly List<Range> _keptLines = new();
     private readonly List<Range> _fallbackLines = new();
     private readonly HashSet<ulong> _seenLines = new();
+    private readonly List<ScannedLine> _scannedLines = new();
+    private ulong[] _tokenHashes = new ulong[1024];
+
+    /// <summary>Words longer than this are not stemmed (the bound of the former stemming buffer; it is part of the output).</summary>
+    private const int MaxStemmedLength = 256;
 
     /// <summary>Creates a builder; pass a shared <paramref name="hasher"/> to avoid re-deriving the permutations.</summary>
     public FingerprintBuilder(FingerprintOptions? options = null, MinHasher? hasher = null)
@@ -91,31 +97,43 @@ public sealed class FingerprintBuilder
     public ArticleFeatures Analyze(string title, string text, bool keepTermTexts = false)
     {
         _tf.Clear();
-        _wordHashes.Clear();
+        _wordCount = 0;
         var texts = keepTermTexts ? new Dictionary<uint, string>() : null;
 
-        _tokens.Clear();
-        Tokenizer.Tokenize(title, _tokens);
-        AddTerms(1f, int.MaxValue, null, texts, out _, TitleSalt, _options.TitleWeight);
+        var titlePass = new TermPass(1f, int.MaxValue, collectWords: false, texts, TitleSalt, _options.TitleWeight);
+        AddTerms(title, ref titlePass);
 
+        // Every line is tokenised while its duplicate key is computed (one pass over the characters); the chosen
+        // paragraphs then take their tokens from the buffer.
+        _tokens.Clear();
+        _scannedLines.Clear();
+        var scan = new BodyScan(this);
+        var paragraphs = ArticleText.BodyParagraphRanges(title, text, _keptLines, _fallbackLines, _seenLines, ref scan);
         var leadLeft = _options.LeadTerms;
-        var paragraphs = ArticleText.BodyParagraphRanges(title, text, _keptLines, _fallbackLines, _seenLines);
+        var line = 0;
         foreach (var paragraph in paragraphs)
         {
-            _tokens.Clear();
-            Tokenizer.Tokenize(text.AsSpan()[paragraph], _tokens);
-            AddTerms(_options.LeadWeight, leadLeft, _wordHashes, texts, out var used, 0, 0f);
-            leadLeft = Math.Max(0, leadLeft - used);
+            // The chosen paragraphs are scanned lines, in the same order.
+            while (_scannedLines[line].Start != paragraph.Start.Value) line++;
+            var bodyPass = new TermPass(_options.LeadWeight, leadLeft, collectWords: true, texts, 0, 0f);
+            var tokens = _tokens.Tokens;
+            for (var t = _scannedLines[line].FirstToken; t < _scannedLines[line].EndToken; t++)
+            {
+                var token = tokens[t];
+                AddToken(ref bodyPass, _tokens.Writable(token.Start, token.Length), _tokenHashes[t], token.Kind);
+            }
+            leadLeft = Math.Max(0, leadLeft - bodyPass.ContentCount);
         }
-        if (_wordHashes.Count == 0)
+        if (_wordCount == 0)
         {
             // No body: the title is all there is to shingle.
             _tokens.Clear();
             Tokenizer.Tokenize(title, _tokens);
-            for (var i = 0; i < _tokens.Count; i++) _wordHashes.Add(StableHash.HashToken(_tokens[i]));
+            for (var i = 0; i < _tokens.Count; i++) AddWordHash(StableHash.HashToken(_tokens[i]));
         }
 
-        var shingles = Shingle(_wordHashes, _options.ShingleSize);
+        var words = _wordHashes.AsSpan(0, _wordCount);
+        var shingles = Shingle(words, _options.ShingleSize);
 
         // Rank terms by weight, heaviest first, ties by id, so the choice is deterministic. The weights are positive
         // floats, whose IEEE bits order like their values, so packed keys order them:
@@ -145,7 +163,7 @@ public sealed class FingerprintBuilder
         var byId = ranked[..n];
         for (var i = 0; i < n; i++)
             byId[i] = ((ulong)(uint)byId[i] << 32) | (uint.MaxValue - (uint)(byId[i] >> 32));
-        byId.Sort();
+        Selection.SortHashLed(byId);
         var ids = new uint[n];
         var weights = new float[n];
         for (var i = 0; i < n; i++)
@@ -153,66 +171,151 @@ public sealed class FingerprintBuilder
             ids[i] = (uint)(byId[i] >> 32);
             weights[i] = BitConverter.UInt32BitsToSingle((uint)byId[i]);
         }
-        return new ArticleFeatures(ids, weights, elements, shingles, _wordHashes.Count, texts);
+        return new ArticleFeatures(ids, weights, elements, shingles, _wordCount, texts);
     }
 
     /// <summary>
-    /// Adds the content terms of the current token buffer with <paramref name="weight"/> for the first
-    /// <paramref name="boosted"/> content terms and 1 after that; collects every token's hash for shingling.
+    /// The state of adding one run of text (the title, or one paragraph): the first <see cref="Boosted"/> content terms
+    /// get <see cref="Weight"/>, later ones 1; bigrams join adjacent content terms of the run.
     /// </summary>
-    private void AddTerms(float weight, int boosted, List<ulong>? wordHashes, Dictionary<uint, string>? texts, out int contentCount, ulong channelSalt, float channelWeight)
+    private struct TermPass(float weight, int boosted, bool collectWords, Dictionary<uint, string>? texts, ulong channelSalt, float channelWeight)
     {
-        ulong previous = 0;
-        contentCount = 0;
+        public readonly float Weight = weight;
+        public readonly int Boosted = boosted;
+        /// <summary>Whether every token's hash joins the shingled words (body text).</summary>
+        public readonly bool CollectWords = collectWords;
+        public readonly Dictionary<uint, string>? Texts = texts;
+        public readonly ulong ChannelSalt = channelSalt;
+        /// <summary>Weight of each term's copy in its own channel (the title's), or 0 for none.</summary>
+        public readonly float ChannelWeight = channelWeight;
+        /// <summary>Content terms added so far.</summary>
+        public int ContentCount;
+        /// <summary>The hash of the previous content term, or 0 at the start.</summary>
+        public ulong Previous;
+    }
+
+    /// <summary>The tokens <see cref="ScanLine"/> appended for the line at offset <see cref="Start"/> of the body.</summary>
+    private readonly record struct ScannedLine(int Start, int FirstToken, int EndToken);
+
+    /// <summary>Lets <see cref="ArticleText"/> ask this builder for line keys, so that each line is tokenised in the same pass.</summary>
+    private readonly struct BodyScan(FingerprintBuilder builder) : ArticleText.ILineKeys
+    {
+        public ulong KeyOf(ReadOnlySpan<char> line, int lineStart) => builder.ScanLine(line, lineStart);
+    }
+
+    /// <summary>
+    /// Appends the tokens of one body line (and their hashes) to the token buffer and returns the line's
+    /// <see cref="ArticleText.LineKey"/>: from the same pass for ASCII-tokenisable lines, separately otherwise.
+    /// </summary>
+    private ulong ScanLine(ReadOnlySpan<char> line, int lineStart)
+    {
+        var first = _tokens.Count;
+        ulong key;
+        if (Tokenizer.IsAsciiTokenisable(line))
+        {
+            var scanner = new Tokenizer.AsciiTokenScanner(line);
+            int length;
+            while ((length = scanner.Next(_tokens.FreeChars(line.Length), out var fnv, out var hasLetter)) > 0)
+            {
+                SetTokenHash(_tokens.Count, StableHash.HashTokenFromFnv(fnv));
+                _tokens.AddAppendedToken(length, hasLetter ? TokenKind.Word : TokenKind.Number);
+            }
+            key = scanner.LineKey;
+        }
+        else
+        {
+            key = ArticleText.LineKey(line);
+            Tokenizer.Tokenize(line, _tokens);
+            for (var t = first; t < _tokens.Count; t++) SetTokenHash(t, StableHash.HashToken(_tokens[t]));
+        }
+        _scannedLines.Add(new ScannedLine(lineStart, first, _tokens.Count));
+        return key;
+    }
+
+    private void SetTokenHash(int index, ulong hash)
+    {
+        if (index >= _tokenHashes.Length) Array.Resize(ref _tokenHashes, Math.Max(index + 1, _tokenHashes.Length * 2));
+        _tokenHashes[index] = hash;
+    }
+
+    /// <summary>Tokenises <paramref name="text"/> and adds its tokens.</summary>
+    private void AddTerms(ReadOnlySpan<char> text, ref TermPass pass)
+    {
+        if (Tokenizer.IsAsciiTokenisable(text))
+        {
+            // The common case: one pass folds and hashes each token (same tokens, same hashes as below).
+            if (_asciiToken.Length < text.Length) _asciiToken = new char[Math.Max(text.Length, _asciiToken.Length * 2)];
+            var scanner = new Tokenizer.AsciiTokenScanner(text);
+            int length;
+            while ((length = scanner.Next(_asciiToken, out var fnv, out var hasLetter)) > 0)
+            {
+                var kind = hasLetter ? TokenKind.Word : TokenKind.Number;
+                AddToken(ref pass, _asciiToken.AsSpan(0, length), StableHash.HashTokenFromFnv(fnv), kind);
+            }
+            return;
+        }
+        _tokens.Clear();
+        Tokenizer.Tokenize(text, _tokens);
         var tokens = _tokens.Tokens;
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            var chars = _tokens[i];
-            var raw = StableHash.HashToken(chars);
-            wordHashes?.Add(raw);
-            if (!IsContent(token, chars, raw)) continue;
-            ReadOnlySpan<char> term = chars;
-            var full = raw;
-            if (token.Kind == TokenKind.Word && chars.Length <= _stem.Length)
-            {
-                chars.CopyTo(_stem);
-                var stemmed = EnglishStemmer.Stem(_stem.AsSpan(0, chars.Length));
-                // The stemmer only ever shortens a word, so an unchanged length means an unchanged word and hash.
-                if (stemmed != chars.Length)
-                {
-                    term = _stem.AsSpan(0, stemmed);
-                    full = StableHash.HashToken(term);
-                }
-            }
-            var id = StableHash.Fold32(full);
-            var w = contentCount < boosted ? weight : 1f;
-            contentCount++;
-            AddWeight(id, w);
-            if (texts is not null) texts.TryAdd(id, term.ToString());
-            if (channelWeight > 0)
-            {
-                var titleId = StableHash.Fold32(StableHash.Mix64(full ^ channelSalt));
-                AddWeight(titleId, channelWeight);
-                if (texts is not null) texts.TryAdd(titleId, "title:" + term.ToString());
-            }
-            if (_options.BigramWeight > 0 && previous != 0)
-            {
-                var bigram = StableHash.Mix64(previous * StableHash.GoldenGamma ^ full);
-                var bigramId = StableHash.Fold32(bigram);
-                AddWeight(bigramId, w * _options.BigramWeight);
-                if (texts is not null) texts.TryAdd(bigramId, "bigram:" + term.ToString());
-            }
-            previous = full;
+            var chars = _tokens.Writable(token.Start, token.Length);
+            AddToken(ref pass, chars, StableHash.HashToken(chars), token.Kind);
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void AddWeight(uint id, float w) => _tf.Add(id, w);
+    /// <summary>
+    /// Adds one token: its hash <paramref name="raw"/> to the shingled words when the pass collects them, and when it
+    /// is a content token its term (stemmed in place when it is a word), its channel copy and its bigram.
+    /// </summary>
+    private void AddToken(ref TermPass pass, Span<char> chars, ulong raw, TokenKind kind)
+    {
+        if (pass.CollectWords) AddWordHash(raw);
+        if (!IsContent(kind, chars, raw)) return;
+        ReadOnlySpan<char> term = chars;
+        var full = raw;
+        if (kind == TokenKind.Word && chars.Length <= MaxStemmedLength && EnglishStemmer.MayStem(chars))
+        {
+            var stemmed = EnglishStemmer.Stem(chars);
+            // The stemmer only ever shortens a word, so an unchanged length means an unchanged word and hash.
+            if (stemmed != chars.Length)
+            {
+                term = chars[..stemmed];
+                full = StableHash.HashToken(term);
+            }
+        }
+        var id = StableHash.Fold32(full);
+        var w = pass.ContentCount < pass.Boosted ? pass.Weight : 1f;
+        pass.ContentCount++;
+        var texts = pass.Texts;
+        _tf.Add(id, w);
+        if (texts is not null) texts.TryAdd(id, term.ToString());
+        if (pass.ChannelWeight > 0)
+        {
+            var channelId = StableHash.Fold32(StableHash.Mix64(full ^ pass.ChannelSalt));
+            _tf.Add(channelId, pass.ChannelWeight);
+            if (texts is not null) texts.TryAdd(channelId, "title:" + term.ToString());
+        }
+        if (_options.BigramWeight > 0 && pass.Previous != 0)
+        {
+            var bigram = StableHash.Mix64(pass.Previous * StableHash.GoldenGamma ^ full);
+            var bigramId = StableHash.Fold32(bigram);
+            _tf.Add(bigramId, w * _options.BigramWeight);
+            if (texts is not null) texts.TryAdd(bigramId, "bigram:" + term.ToString());
+        }
+        pass.Previous = full;
+    }
+
+    private void AddWordHash(ulong hash)
+    {
+        if (_wordCount == _wordHashes.Length) Array.Resize(ref _wordHashes, _wordHashes.Length * 2);
+        _wordHashes[_wordCount++] = hash;
+    }
 
     private const ulong TitleSalt = 0x7469746c65UL; // "title"
 
-    private static bool IsContent(Token token, ReadOnlySpan<char> chars, ulong hash) => token.Kind switch
+    private static bool IsContent(TokenKind kind, ReadOnlySpan<char> chars, ulong hash) => kind switch
     {
         TokenKind.Gram => true,
         TokenKind.Number => chars.Length >= 2,
@@ -220,13 +323,12 @@ public sealed class FingerprintBuilder
     };
 
     /// <summary>Word n-gram shingle hashes; a text shorter than n words gives one shingle of all its words.</summary>
-    internal static uint[] Shingle(List<ulong> words, int n)
+    internal static uint[] Shingle(ReadOnlySpan<ulong> words, int n)
     {
-        if (words.Count == 0) return [];
-        if (words.Count < n) return [StableHash.Fold32(StableHash.Combine(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)))];
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words);
-        var shingles = new uint[words.Count - n + 1];
-        for (var i = 0; i < shingles.Length; i++) shingles[i] = StableHash.Fold32(StableHash.Combine(span.Slice(i, n)));
+        if (words.Length == 0) return [];
+        if (words.Length < n) return [StableHash.Fold32(StableHash.Combine(words))];
+        var shingles = new uint[words.Length - n + 1];
+        for (var i = 0; i < shingles.Length; i++) shingles[i] = StableHash.Fold32(StableHash.Combine(words.Slice(i, n)));
         return shingles;
     }
 }

@@ -43,9 +43,32 @@ public static class StableHash
 
     /// <summary>FNV-1a 64 of the UTF-16LE bytes of <paramref name="text"/>, without allocating.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Fnv1a64(ReadOnlySpan<char> text)
+    public static ulong Fnv1a64(ReadOnlySpan<char> text) => Fnv1a64(text, FnvOffsetBasis);
+
+    /// <summary>The SplitMix64 finaliser: a bijective 64-bit mixer with full avalanche.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Mix64(ulong z)
     {
-        var h = FnvOffsetBasis;
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>A well-mixed, seeded 64-bit hash of a token: <c>Mix64(Fnv1a64(text) ^ Mix64(seed))</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong HashToken(ReadOnlySpan<char> text, ulong seed = 0) => Mix64(Fnv1a64(text) ^ Mix64(seed + GoldenGamma));
+
+    /// <summary><see cref="Mix64"/>(<see cref="GoldenGamma"/>): what <see cref="HashToken"/> mixes in for seed 0.</summary>
+    private const ulong SeedZeroMix = 0xe220a8397b1dcdafUL;
+
+    /// <summary>
+    /// Continues FNV-1a 64 from <paramref name="state"/> over <paramref name="text"/>:
+    /// <c>Fnv1a64(a + b) == Fnv1a64(b, Fnv1a64(a))</c>, so a caller that already hashed a prefix need not hash it again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Fnv1a64(ReadOnlySpan<char> text, ulong state)
+    {
+        var h = state;
         foreach (var c in text)
         {
             if (c < 0x100)
@@ -63,18 +86,13 @@ public static class StableHash
         return h;
     }
 
-    /// <summary>The SplitMix64 finaliser: a bijective 64-bit mixer with full avalanche.</summary>
+    /// <summary>One step of <see cref="Fnv1a64(ReadOnlySpan{char})"/> for a character below U+0100 (a folded ASCII letter or digit).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Mix64(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
-        return z ^ (z >> 31);
-    }
+    internal static ulong Fnv1a64Latin1Step(ulong state, char c) => (state ^ c) * FnvPrimeSquared;
 
-    /// <summary>A well-mixed, seeded 64-bit hash of a token: <c>Mix64(Fnv1a64(text) ^ Mix64(seed))</c>.</summary>
+    /// <summary><see cref="HashToken"/> with seed 0, from the token's <see cref="Fnv1a64(ReadOnlySpan{char})"/> value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong HashToken(ReadOnlySpan<char> text, ulong seed = 0) => Mix64(Fnv1a64(text) ^ Mix64(seed + GoldenGamma));
+    internal static ulong HashTokenFromFnv(ulong fnv) => Mix64(fnv ^ SeedZeroMix);
 
     /// <summary>Combines an ordered sequence of hashes (a word n-gram) into one: order matters, no allocation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

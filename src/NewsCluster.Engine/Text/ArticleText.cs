@@ -29,6 +29,29 @@ public static class ArticleText
     /// </summary>
     internal static List<Range> BodyParagraphRanges(string title, string text, List<Range> kept, List<Range> fallback, HashSet<ulong> seen)
     {
+        var keys = new PlainLineKeys();
+        return BodyParagraphRanges(title, text, kept, fallback, seen, ref keys);
+    }
+
+    /// <summary>
+    /// Gives <see cref="BodyParagraphRanges{TKeys}"/> the duplicate key of each non-empty trimmed line, in text order, so
+    /// that a caller can compute it while doing its own pass over the line (the fingerprint builder tokenises it).
+    /// </summary>
+    internal interface ILineKeys
+    {
+        /// <summary>The line's <see cref="LineKey"/>; <paramref name="lineStart"/> is its offset in the text.</summary>
+        ulong KeyOf(ReadOnlySpan<char> line, int lineStart);
+    }
+
+    private struct PlainLineKeys : ILineKeys
+    {
+        public readonly ulong KeyOf(ReadOnlySpan<char> line, int lineStart) => Key(line);
+    }
+
+    /// <summary><see cref="BodyParagraphRanges(string, string, List{Range}, List{Range}, HashSet{ulong})"/> with the line keys from <paramref name="keys"/>.</summary>
+    internal static List<Range> BodyParagraphRanges<TKeys>(string title, string text, List<Range> kept, List<Range> fallback, HashSet<ulong> seen, ref TKeys keys)
+        where TKeys : struct, ILineKeys
+    {
         kept.Clear();
         fallback.Clear();
         seen.Clear();
@@ -43,7 +66,7 @@ public static class ArticleText
             start = end + 1;
             if (lineLength == 0) continue;
             var line = span.Slice(lineStart, lineLength);
-            var key = Key(line);
+            var key = keys.KeyOf(line, lineStart);
             if (key == 0 || key == titleKey || !seen.Add(key)) continue;
             var range = new Range(lineStart, lineStart + lineLength);
             fallback.Add(range);
@@ -99,7 +122,12 @@ public static class ArticleText
         return Math.Max(words, noSpaceChars / 2);
     }
 
-    /// <summary>A stable hash of the line's letters and digits, case-folded: equal for lines that differ only in spacing or punctuation.</summary>
+    /// <summary>
+    /// A stable hash of the line's letters and digits, case-folded: equal for lines that differ only in spacing or
+    /// punctuation; 0 when it has none. FNV-1a 64 over the folded characters (one step per character), mixed.
+    /// </summary>
+    internal static ulong LineKey(ReadOnlySpan<char> line) => Key(line);
+
     private static ulong Key(ReadOnlySpan<char> line)
     {
         var h = Hashing.StableHash.FnvOffsetBasis;

@@ -32,6 +32,13 @@ public static class EnglishStemmer
         return n;
     }
 
+    /// <summary>
+    /// False when <see cref="Stem(Span{char})"/> certainly leaves <paramref name="word"/> unchanged: shorter than four
+    /// letters, or not ending in a letter any rule strips (s, g of -ing, d of -ed, y of -ly, e). Cheaper than copying.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool MayStem(ReadOnlySpan<char> word) => word.Length >= 4 && word[^1] is 's' or 'g' or 'd' or 'y' or 'e';
+
     /// <summary>Convenience for tests and explanations.</summary>
     public static string Stem(string word)
     {

@@ -21,6 +21,8 @@ public static class StopWords
     /// </summary>
     internal static bool Contains(ReadOnlySpan<char> token, ulong tokenHash)
     {
+        // Most content words are longer than any stop word: no probe at all for them.
+        if (token.Length > MaxLength) return false;
         var slots = HashedSlots;
         var mask = slots.Length - 1;
         for (var i = (int)(tokenHash & (ulong)mask); slots[i] is { } word; i = (i + 1) & mask)
@@ -29,6 +31,9 @@ public static class StopWords
     }
 
     private static readonly string?[] HashedSlots = BuildHashedSlots();
+
+    /// <summary>The length of the longest stop word.</summary>
+    private static readonly int MaxLength = Set.Max(word => word.Length);
 
     private static string?[] BuildHashedSlots()
     {

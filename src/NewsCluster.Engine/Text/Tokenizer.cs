@@ -51,6 +51,20 @@ public sealed class TokenBuffer
         Count = 0;
     }
 
+    /// <summary>Room for at least <paramref name="length"/> more characters, to be committed by <see cref="AddAppendedToken"/>.</summary>
+    internal Span<char> FreeChars(int length)
+    {
+        if (_chars.Length - CharCount < length) Array.Resize(ref _chars, Math.Max(CharCount + length, _chars.Length * 2));
+        return _chars.AsSpan(CharCount);
+    }
+
+    /// <summary>Adds a token of the <paramref name="length"/> characters written at the start of <see cref="FreeChars"/>.</summary>
+    internal void AddAppendedToken(int length, TokenKind kind)
+    {
+        AddToken(CharCount, length, kind);
+        CharCount += length;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AppendChar(char c)
     {
@@ -174,6 +188,83 @@ public static class Tokenizer
         }
         if (wordStart >= 0) EmitWord(into, wordStart, allDigits);
         if (runStart >= 0) EmitGrams(into, runStart);
+    }
+
+    /// <summary>
+    /// Whether <see cref="AsciiTokenScanner"/> tokenises <paramref name="text"/> exactly as <see cref="Tokenize"/> does:
+    /// every character is ASCII or a non-ASCII separator (curly quotes, dashes, no-break spaces...), so there are no
+    /// marks, ignorable characters, character bigrams or non-ASCII letters to normalise.
+    /// </summary>
+    internal static bool IsAsciiTokenisable(ReadOnlySpan<char> text)
+    {
+        for (var i = text.IndexOfAnyExceptInRange('\0', '\u007F'); i >= 0; )
+        {
+            if (Classify(text[i]) != CharClass.Separator) return false;
+            var next = text[(i + 1)..].IndexOfAnyExceptInRange('\0', '\u007F');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The tokens of a text for which <see cref="IsAsciiTokenisable"/> holds, one at a time and without a
+    /// <see cref="TokenBuffer"/>: each token's folded characters and its FNV-1a 64 come out of a single pass, so the
+    /// caller neither copies the characters again nor walks them again to hash them.
+    /// </summary>
+    internal ref struct AsciiTokenScanner(ReadOnlySpan<char> text)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private int _position;
+        private ulong _lineKey = Hashing.StableHash.FnvOffsetBasis;
+        private bool _anyToken;
+
+        /// <summary>
+        /// After the last token: <see cref="ArticleText.LineKey"/> of the text, which hashes exactly the characters of
+        /// its tokens (the precondition leaves no other letters or digits), computed alongside them.
+        /// </summary>
+        public readonly ulong LineKey => _anyToken ? Hashing.StableHash.Mix64(_lineKey) : 0;
+
+        /// <summary>
+        /// Reads the next token into <paramref name="chars"/> (at least as long as the text) and returns its length,
+        /// or 0 at the end; <paramref name="fnv"/> receives <see cref="Hashing.StableHash.Fnv1a64(ReadOnlySpan{char})"/>
+        /// of the folded characters and <paramref name="hasLetter"/> whether any is a letter (else it is a number).
+        /// </summary>
+        public int Next(Span<char> chars, out ulong fnv, out bool hasLetter)
+        {
+            var fold = AsciiFold;
+            var text = _text;
+            var i = _position;
+            // Non-ASCII characters are separators here (the precondition), as are ASCII ones that fold to 0.
+            while ((uint)i < (uint)text.Length)
+            {
+                var c = text[i];
+                if (c < (uint)fold.Length && fold[c] != 0) break;
+                i++;
+            }
+            var h = Hashing.StableHash.FnvOffsetBasis;
+            var key = _lineKey;
+            var letter = false;
+            var n = 0;
+            while ((uint)i < (uint)text.Length)
+            {
+                var c = text[i];
+                if (c >= (uint)fold.Length) break;
+                var folded = fold[c];
+                if (folded == 0) break;
+                chars[n++] = folded;
+                h = Hashing.StableHash.Fnv1a64Latin1Step(h, folded);
+                // The line key's own chain (one FNV step per character, as ArticleText hashes lines) runs alongside.
+                key = (key ^ folded) * Hashing.StableHash.FnvPrime;
+                letter |= folded > '9';
+                i++;
+            }
+            _position = i;
+            _lineKey = key;
+            _anyToken |= n > 0;
+            fnv = h;
+            hasLetter = letter;
+            return n;
+        }
     }
 
     /// <summary>Convenience: the normalised tokens of <paramref name="text"/> as strings.</summary>

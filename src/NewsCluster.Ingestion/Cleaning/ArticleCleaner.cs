@@ -18,17 +18,30 @@ internal static partial class ArticleCleaner
     [GeneratedRegex(@"^(?i:by|written by|author:|reporting by)\s+(\p{Lu}[\p{L}'.\-]*(?:,?\s+(?:\p{Lu}[\p{L}'.\-]*|and|&|de|da|van|von|der|bin|al-\p{L}+)){0,8})$", RegexOptions.CultureInvariant)]
     private static partial Regex BylineLine();
 
-    public static CleanedBody Clean(IEnumerable<string> paragraphs, string? title)
+    /// <summary>Keeps one key set per thread: its buffers outlive a call, and a call never runs inside another.</summary>
+    [ThreadStatic]
+    private static ParagraphKeySet? t_reusableKeys;
+
+    public static CleanedBody Clean(IReadOnlyList<string> paragraphs, string? title) => Clean(paragraphs, 0, title);
+
+    /// <summary>Cleans <paramref name="paragraphs"/> from index <paramref name="start"/> on.</summary>
+    public static CleanedBody Clean(IReadOnlyList<string> paragraphs, int start, string? title)
     {
-        var state = new CleaningState(title is null ? null : ParagraphKey.Of(title));
-        foreach (var paragraph in paragraphs)
-            state.Consider(paragraph);
+        // Taken out while in use, so even a nested call could not share it.
+        var keys = t_reusableKeys ?? new ParagraphKeySet();
+        t_reusableKeys = null;
+        var state = new CleaningState(title is null ? null : new TitleKey(ParagraphKey.Of(title), ParagraphKey.Summarize(title)), keys);
+        for (var i = start; i < paragraphs.Count; i++)
+            state.Consider(paragraphs[i]);
+        keys.Clear();
+        if (keys.IsSmallEnoughToReuse) t_reusableKeys = keys;
         return new CleanedBody(state.Kept, state.Published, state.Byline);
     }
 
-    private sealed class CleaningState(string? titleKey)
+    private sealed record TitleKey(string Key, KeySummary Summary);
+
+    private sealed class CleaningState(TitleKey? title, ParagraphKeySet seenKeys)
     {
-        private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
         private bool _inRelatedBlock;
 
         public List<string> Kept { get; } = [];
@@ -44,10 +57,14 @@ internal static partial class ArticleCleaner
                 return;
             }
             if (TakeDateStamp(paragraph) || NoiseLines.IsNoise(paragraph) || TakeByline(paragraph)) return;
-            var key = ParagraphKey.Of(paragraph);
-            if (key.Length == 0 || key == titleKey || !_seenKeys.Add(key)) return;
+            var summary = ParagraphKey.Summarize(paragraph);
+            if (summary.Length == 0 || IsTitle(paragraph, summary) || !seenKeys.Add(paragraph, summary)) return;
             Kept.Add(paragraph);
         }
+
+        /// <summary>Whether the paragraph's key is the title's; the summaries rule out nearly every paragraph without a walk.</summary>
+        private bool IsTitle(string paragraph, KeySummary summary) =>
+            title is not null && summary == title.Summary && ParagraphKey.Matches(paragraph, title.Key);
 
         /// <summary>A related block runs over headlines, their timestamps and furniture until real prose resumes.</summary>
         private bool IsInRelatedBlock(string paragraph)

@@ -36,18 +36,19 @@ internal static partial class DateStamps
     [GeneratedRegex(@"\b(?:" + Weekdays + @"),?\s+|(?<=\d)(?:st|nd|rd|th)\b|\bat\s+|\s+(?:gmt|utc|[a-z]{2,4}t)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DecorativeParts();
 
-    // Every pattern needs a digit (day, year or clock), so a line without one is decided without running them.
+    // Every pattern needs a four-digit year, so a line without four digits in a row is decided without running them.
     public static bool IsDateStampLine(string line) =>
-        line.Length <= 100 && HasDigit(line) && (JavaScriptDate().IsMatch(line) || DayMonthYear().IsMatch(line) || MonthDayYear().IsMatch(line) || IsoDate().IsMatch(line));
+        line.Length <= 100 && HasFourDigitRun(line) && (JavaScriptDate().IsMatch(line) || DayMonthYear().IsMatch(line) || MonthDayYear().IsMatch(line) || IsoDate().IsMatch(line));
 
-    /// <summary>Whether the line holds a character <c>\d</c> matches (any Unicode decimal digit, as char.IsDigit).</summary>
-    private static bool HasDigit(string line)
+    /// <summary>Whether the line holds four characters in a row that <c>\d</c> matches (any Unicode decimal digit, as char.IsDigit).</summary>
+    private static bool HasFourDigitRun(string line)
     {
-        var span = line.AsSpan();
-        if (span.IndexOfAnyInRange('0', '9') >= 0) return true;
-        if (span.IndexOfAnyExceptInRange('\0', '\x7F') < 0) return false;
-        foreach (var c in span)
-            if (char.IsDigit(c)) return true;
+        var run = 0;
+        foreach (var c in line)
+        {
+            run = char.IsDigit(c) ? run + 1 : 0;
+            if (run == 4) return true;
+        }
         return false;
     }
 

@@ -31,18 +31,22 @@ internal static partial class NoiseLines
     [GeneratedRegex(@"^(?:more on (?:this |the )?(?:theme|topic|story|subject)|related(?: articles| stories| posts| news| coverage| content| topics| reading)?|read more|read also|also read|see also|further reading|more (?:stories|news|articles|headlines)|more from [\w\s]{1,40}|you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed)|trending(?: now| stories)?|latest (?:news|stories|headlines)|top stories|editor'?s picks)\s*:?$", Options)]
     private static partial Regex BlockHeading();
 
+    /// <summary>Decoration stripped from both ends before matching (markdown, bullets, quote marks, rules).</summary>
+    private const string NoiseTrim = "*_# |>•-";
+    private const string HeadingTrim = "*_# |>-";
+
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     /// <summary>True for a standalone line of page furniture that should never reach the body.</summary>
     public static bool IsNoise(string line)
     {
         if (line.Length > MaxNoiseLength) return false;
-        var bare = line.Trim('*', '_', '#', ' ', '|', '>', '•', '-');
+        var bare = line.AsSpan().Trim(NoiseTrim);
         return bare.Length == 0 || PostNavigation().IsMatch(bare) || Comments().IsMatch(bare) || SocialPrompts().IsMatch(bare)
             || SubscribeAndAds().IsMatch(bare) || Copyright().IsMatch(bare) || InlineCrossLink().IsMatch(bare);
     }
 
     /// <summary>True for a heading that opens a list of other stories ("MORE ON THEME", "Related", "Read more").</summary>
     public static bool IsRelatedBlockHeading(string line) =>
-        line.Length <= 60 && BlockHeading().IsMatch(line.Trim('*', '_', '#', ' ', '|', '>', '-'));
+        line.Length <= 60 && BlockHeading().IsMatch(line.AsSpan().Trim(HeadingTrim));
 }

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace NewsCluster.Ingestion.Cleaning;
@@ -20,40 +23,55 @@ internal static class ParagraphKey
         return table;
     }
 
+    /// <summary>
+    /// Room to give <see cref="Write"/> for a paragraph of <paramref name="paragraphLength"/> characters: twice the
+    /// length, a margin over the bound argued there that costs only capacity.
+    /// </summary>
+    public static int MaxKeyLength(int paragraphLength) => paragraphLength * 2;
+
     public static string Of(string paragraph)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(MaxKeyLength(paragraph.Length), 1));
+        var key = new string(buffer, 0, Write(paragraph, buffer));
+        ArrayPool<char>.Shared.Return(buffer);
+        return key;
+    }
+
+    /// <summary>
+    /// Writes the key of <paramref name="paragraph"/> to <paramref name="destination"/> (at least
+    /// <see cref="MaxKeyLength"/> long) and returns its length, so callers that only compare keys need no string.
+    /// </summary>
+    public static int Write(ReadOnlySpan<char> paragraph, Span<char> destination)
     {
         // A key is never longer than its paragraph: ASCII maps one to one, and lower-casing a rune keeps it in the
         // same UTF-16 length (invariant lower-case mappings never cross the BMP/supplementary boundary).
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(paragraph.Length, 1) * 2);
         var length = 0;
-        var span = paragraph.AsSpan();
         var i = 0;
-        while (i < span.Length)
+        while (i < paragraph.Length)
         {
-            var c = span[i];
+            var c = paragraph[i];
             if (c < 0x80)
             {
                 // Rune.IsLetterOrDigit and Rune.ToLowerInvariant on ASCII, by table: the kept form, or 0 to skip.
+                // Written unconditionally and kept by the count, without a branch: length <= i, so there is room.
                 var k = AsciiKey[c];
-                buffer[length] = k;
+                destination[length] = k;
                 length += k == 0 ? 0 : 1;
                 i++;
                 continue;
             }
-            Rune.DecodeFromUtf16(span[i..], out var rune, out var consumed);
-            if (Rune.IsLetterOrDigit(rune)) length += Rune.ToLowerInvariant(rune).EncodeToUtf16(buffer.AsSpan(length));
+            Rune.DecodeFromUtf16(paragraph[i..], out var rune, out var consumed);
+            if (Rune.IsLetterOrDigit(rune)) length += Rune.ToLowerInvariant(rune).EncodeToUtf16(destination[length..]);
             i += consumed;
         }
-        var key = new string(buffer, 0, length);
-        ArrayPool<char>.Shared.Return(buffer);
-        return key;
+        return length;
     }
 
     /// <summary>
     /// Whether <c>Of(paragraph) == key</c>, decided while walking the paragraph: it stops at the first character that
     /// differs, so comparing a headline with body paragraphs costs a few characters each, not a key each.
     /// </summary>
-    public static bool Matches(string paragraph, string key)
+    public static bool Matches(string paragraph, ReadOnlySpan<char> key)
     {
         var span = paragraph.AsSpan();
         Span<char> lowered = stackalloc char[2];
@@ -75,9 +93,76 @@ internal static class ParagraphKey
             i += consumed;
             if (!Rune.IsLetterOrDigit(rune)) continue;
             var n = Rune.ToLowerInvariant(rune).EncodeToUtf16(lowered);
-            if (at + n > key.Length || !key.AsSpan(at, n).SequenceEqual(lowered[..n])) return false;
+            if (at + n > key.Length || !key.Slice(at, n).SequenceEqual(lowered[..n])) return false;
             at += n;
         }
         return at == key.Length;
     }
+
+    /// <summary>
+    /// What every paragraph with the same key shares: the key's length and the sum of its characters. Unequal keys may
+    /// share it too, so it only rules matches out; it is computed without writing the key, vectorised for ASCII.
+    /// </summary>
+    public static KeySummary Summarize(ReadOnlySpan<char> paragraph)
+    {
+        if (Ascii.IsValid(paragraph)) return SummarizeAscii(paragraph);
+        var buffer = ArrayPool<char>.Shared.Rent(MaxKeyLength(paragraph.Length));
+        var key = buffer.AsSpan(0, Write(paragraph, buffer));
+        long sum = 0;
+        foreach (var c in key) sum += c;
+        ArrayPool<char>.Shared.Return(buffer);
+        return new KeySummary(key.Length, sum);
+    }
+
+    /// <summary>The ASCII key rule (<see cref="AsciiKey"/>) applied to sixteen characters at a time, summed instead of written.</summary>
+    private static KeySummary SummarizeAscii(ReadOnlySpan<char> paragraph)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(paragraph);
+        var length = 0;
+        ulong sum = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && chars.Length >= Vector256<ushort>.Count)
+        {
+            var caseBit = Vector256.Create((ushort)0x20);
+            var sums = Vector256<uint>.Zero;
+            var blocksInSums = 0;
+            for (; i <= chars.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                // A lane grows by at most 2 * 'z' per block: move the sums to 64 bits long before 2^32 could wrap.
+                if (++blocksInSums == 1 << 20)
+                {
+                    sum += WideSum(sums);
+                    sums = Vector256<uint>.Zero;
+                    blocksInSums = 0;
+                }
+                var block = Vector256.Create(chars.Slice(i, Vector256<ushort>.Count));
+                // c | 0x20 lies in 'a'..'z' exactly for ASCII letters, and is their lower case; unsigned wrap-around
+                // makes each range test one comparison.
+                var lower = block | caseBit;
+                var isLetter = Vector256.LessThanOrEqual(lower - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
+                var isDigit = Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+                var kept = isLetter | isDigit;
+                var (low, high) = Vector256.Widen(Vector256.ConditionalSelect(isLetter, lower, block) & kept);
+                sums += low + high;
+                length += BitOperations.PopCount(kept.ExtractMostSignificantBits());
+            }
+            sum += WideSum(sums);
+        }
+        for (; i < chars.Length; i++)
+        {
+            var k = AsciiKey[chars[i]];
+            sum += k;
+            length += k == 0 ? 0 : 1;
+        }
+        return new KeySummary(length, (long)sum);
+    }
+
+    private static ulong WideSum(Vector256<uint> sums)
+    {
+        var (low, high) = Vector256.Widen(sums);
+        return Vector256.Sum(low + high);
+    }
 }
+
+/// <summary>A paragraph key's length and character sum; see <see cref="ParagraphKey.Summarize"/>.</summary>
+internal readonly record struct KeySummary(int Length, long Sum);

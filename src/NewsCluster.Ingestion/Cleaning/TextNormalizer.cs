@@ -15,18 +15,39 @@ internal static class TextNormalizer
     public static string NormalizeInline(string text)
     {
         if (text.Length == 0 || IsAlreadyInline(text)) return text;
-        var composed = ComposeCompatibility(ReplaceLoneSurrogates(text));
+        return NormalizeOutOfForm(text, text);
+    }
+
+    /// <summary>
+    /// Normalises text that is not in normal form; <paramref name="asString"/> is the same text as a string when the
+    /// caller has one. ASCII needs neither surrogate repair nor NFKC (it is its own composition), so only other text
+    /// becomes a string for them.
+    /// </summary>
+    private static string NormalizeOutOfForm(ReadOnlySpan<char> text, string? asString)
+    {
+        if (Ascii.IsValid(text)) return MapAndCollapse(text);
+        return MapAndCollapse(ComposeCompatibility(ReplaceLoneSurrogates(asString ?? new string(text))));
+    }
+
+    /// <summary>Applies <see cref="Map"/> to every character, dropping what maps to '\0' and collapsing spaces.</summary>
+    private static string MapAndCollapse(ReadOnlySpan<char> composed)
+    {
         var buffer = ArrayPool<char>.Shared.Rent(composed.Length);
         var length = 0;
         var pendingSpace = false;
         foreach (var c in composed)
         {
-            var mapped = c < 0x80 ? MapAscii(c) : Map(c);
-            if (mapped == '\0') continue;
-            if (mapped == ' ')
+            var mapped = c;
+            // Printable ASCII other than space and backtick maps to itself: the bulk of any text skips the tables.
+            if ((uint)(c - '!') > '~' - '!' || c == '`')
             {
-                pendingSpace = length > 0;
-                continue;
+                mapped = c < 0x80 ? MapAscii(c) : Map(c);
+                if (mapped == '\0') continue;
+                if (mapped == ' ')
+                {
+                    pendingSpace = length > 0;
+                    continue;
+                }
             }
             if (pendingSpace) buffer[length++] = ' ';
             pendingSpace = false;
@@ -51,20 +72,27 @@ internal static class TextNormalizer
     /// table have nothing to change), no backtick (the one printable ASCII character <see cref="Map"/> rewrites), no
     /// leading, trailing or doubled space. Such a line is its own normal form.
     /// </summary>
-    private static bool IsAlreadyInline(string text)
-    {
-        var span = text.AsSpan();
-        return span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOf('`') < 0 && span[0] != ' ' && span[^1] != ' '
-            && span.IndexOf("  ", StringComparison.Ordinal) < 0;
-    }
+    private static bool IsAlreadyInline(ReadOnlySpan<char> span) =>
+        span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOf('`') < 0 && span[0] != ' ' && span[^1] != ' '
+        && span.IndexOf("  ", StringComparison.Ordinal) < 0;
 
-    /// <summary>Splits text into lines and normalises each; blank lines stay (as empty strings) because they mark paragraphs.</summary>
+    /// <summary>
+    /// Splits text into lines at "\r\n", "\r" or "\n" and normalises each; blank lines stay (as empty strings) because
+    /// they mark paragraphs. A line already in normal form is copied out once, without an intermediate string.
+    /// </summary>
     public static List<string> NormalizeLines(string text)
     {
-        var lines = text.Split('\n');
-        var result = new List<string>(lines.Length);
-        foreach (var line in lines) result.Add(NormalizeInline(line));
-        return result;
+        var rest = text.AsSpan();
+        var lines = new List<string>(rest.Count('\n') + 1);
+        while (true)
+        {
+            var end = rest.IndexOfAny('\r', '\n');
+            var line = end < 0 ? rest : rest[..end];
+            lines.Add(line.Length == 0 ? "" : IsAlreadyInline(line) ? new string(line) : NormalizeOutOfForm(line, null));
+            if (end < 0) return lines;
+            var breakLength = rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1;
+            rest = rest[(end + breakLength)..];
+        }
     }
 
     private static string ComposeCompatibility(string text) =>
@@ -100,6 +128,7 @@ internal static class TextNormalizer
 
     private static bool HasLoneSurrogate(string text)
     {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return false;
         for (var i = 0; i < text.Length; i++)
         {
             if (!char.IsSurrogate(text[i])) continue;

@@ -25,8 +25,12 @@ internal static class FormatSniffer
         [".bz2"] = InputFormat.Unsupported, [".xz"] = InputFormat.Unsupported, [".exe"] = InputFormat.Unsupported,
     };
 
+    /// <summary>Looks extensions up as spans of the name, so reading a file costs no extension string.</summary>
+    private static readonly Dictionary<string, InputFormat>.AlternateLookup<ReadOnlySpan<char>> ExtensionsBySpan =
+        Extensions.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static InputFormat FromName(string name) =>
-        Extensions.TryGetValue(Path.GetExtension(name), out var format) ? format : InputFormat.Unknown;
+        ExtensionsBySpan.TryGetValue(Path.GetExtension(name.AsSpan()), out var format) ? format : InputFormat.Unknown;
 
     /// <summary>The name an input has once decompressed: "a.html.gz" holds "a.html", "a.tgz" holds "a.tar".</summary>
     public static string NameInsideGzip(string name)
@@ -54,18 +58,25 @@ internal static class FormatSniffer
     private static InputFormat? ByMarkup(InputFormat byName, ReadOnlySpan<byte> head)
     {
         if (byName is not (InputFormat.PlainText or InputFormat.Unknown)) return null;
-        var start = AsciiStart(head);
+        Span<char> buffer = stackalloc char[HeadBytes];
+        var start = AsciiStart(head, buffer);
         if (start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
             return InputFormat.Html;
         if (byName == InputFormat.PlainText) return null;
-        if (start.StartsWith('{')) return start.Contains("}\n{", StringComparison.Ordinal) ? InputFormat.JsonLines : InputFormat.Json;
+        // "}\n{" once "\r\n" became "\n": a line break between two records.
+        if (start.StartsWith('{')) return start.Contains("}\n{", StringComparison.Ordinal) || start.Contains("}\r\n{", StringComparison.Ordinal) ? InputFormat.JsonLines : InputFormat.Json;
         return start.StartsWith('[') ? InputFormat.Json : null;
     }
 
-    /// <summary>The head as Latin-1 text without a UTF-8 BOM or leading whitespace; enough to spot markup and JSON.</summary>
-    private static string AsciiStart(ReadOnlySpan<byte> head)
+    /// <summary>
+    /// The head as Latin-1 text (in <paramref name="buffer"/>, no string) without a UTF-8 BOM or leading whitespace;
+    /// enough to spot markup and JSON.
+    /// </summary>
+    private static ReadOnlySpan<char> AsciiStart(ReadOnlySpan<byte> head, Span<char> buffer)
     {
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) head = head[3..];
-        return Encoding.Latin1.GetString(head).TrimStart().Replace("\r\n", "\n");
+        head = head[..Math.Min(head.Length, buffer.Length)];
+        var length = Encoding.Latin1.GetChars(head, buffer);
+        return buffer[..length].TrimStart();
     }
 }

@@ -16,7 +16,7 @@ internal sealed class ReplayStream(byte[] head, Stream rest) : ForwardOnlyStream
     {
         var buffer = new byte[count];
         var filled = source.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
-        head = buffer[..filled];
+        head = filled == count ? buffer : buffer[..filled];
         if (!source.CanSeek) return new ReplayStream(head, source);
         source.Seek(-filled, SeekOrigin.Current);
         return source;

@@ -12,18 +12,29 @@ internal static class Paragraphs
 
     public static List<string> Split(string text)
     {
-        var lines = TextNormalizer.NormalizeLines(text.Replace("\r\n", "\n").Replace('\r', '\n'));
-        return IsHardWrapped(lines) ? JoinWrappedLines(lines) : lines.Where(l => l.Length > 0).ToList();
+        var lines = TextNormalizer.NormalizeLines(text);
+        if (IsHardWrapped(lines)) return JoinWrappedLines(lines);
+        lines.RemoveAll(static line => line.Length == 0);
+        return lines;
     }
 
+    /// <summary>
+    /// Hard-wrapped text has at least four lines, none long, and at least half of its blocks (runs of non-blank lines)
+    /// span more than one line.
+    /// </summary>
     private static bool IsHardWrapped(List<string> lines)
     {
-        if (lines.Count(l => l.Length > 0) < 4 || lines.Any(l => l.Length > WrapWidth)) return false;
-        var blocks = JoinWrappedLines(lines).Count;
-        var multiLineBlocks = 0;
-        for (var i = 0; i + 1 < lines.Count; i++)
-            if (lines[i].Length > 0 && lines[i + 1].Length > 0 && (i == 0 || lines[i - 1].Length == 0)) multiLineBlocks++;
-        return multiLineBlocks * 2 >= blocks;
+        int nonBlank = 0, blocks = 0, multiLineBlocks = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Length > WrapWidth) return false;
+            if (lines[i].Length == 0) continue;
+            nonBlank++;
+            if (i > 0 && lines[i - 1].Length > 0) continue;
+            blocks++;
+            if (i + 1 < lines.Count && lines[i + 1].Length > 0) multiLineBlocks++;
+        }
+        return nonBlank >= 4 && multiLineBlocks * 2 >= blocks;
     }
 
     private static List<string> JoinWrappedLines(List<string> lines)

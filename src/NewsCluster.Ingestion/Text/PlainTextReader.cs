@@ -30,9 +30,9 @@ internal static class PlainTextReader
         var paragraphs = Paragraphs.Split(decoded);
         if (paragraphs.Count == 0) throw RejectedException.Because(RejectionKeywords.Empty, "the file holds no text");
         var title = known.Title is { Length: > 0 } given ? new TitleLocation(TextNormalizer.NormalizeInline(given), -1) : TitleDetector.Find(paragraphs);
-        var body = title.Index >= 0 && title.Index <= MaxDroppedLeadLines ? paragraphs.Skip(title.Index + 1) : paragraphs;
+        var bodyStart = title.Index >= 0 && title.Index <= MaxDroppedLeadLines ? title.Index + 1 : 0;
         // A title derived from the first sentence is still body text; a given or detected title line is not.
-        var cleaned = ArticleCleaner.Clean(body, title.Index >= 0 || known.Title is not null ? title.Title : null);
+        var cleaned = ArticleCleaner.Clean(paragraphs, bodyStart, title.Index >= 0 || known.Title is not null ? title.Title : null);
         return DraftFactory.Create(new DraftFields
         {
             Title = title.Title,

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NewsCluster.Ingestion.Cleaning;
 
 namespace NewsCluster.Ingestion.Text;
@@ -17,33 +18,53 @@ internal static class TitleDetector
 
     public static TitleLocation Find(IReadOnlyList<string> paragraphs)
     {
-        var header = Candidates(paragraphs).ToList();
-        return RepeatedLine(header) ?? FirstHeadline(header) ?? DerivedFromFirstSentence(paragraphs);
+        Span<int> header = stackalloc int[HeaderWindow];
+        var count = Candidates(paragraphs, header);
+        header = header[..count];
+        return RepeatedLine(paragraphs, header) ?? FirstHeadline(paragraphs, header) ?? DerivedFromFirstSentence(paragraphs);
     }
 
-    private static IEnumerable<(string Text, int Index)> Candidates(IReadOnlyList<string> paragraphs) =>
-        paragraphs.Take(HeaderWindow)
-            .Select((text, index) => (text, index))
-            .Where(p => p.text.Length > 0 && !DateStamps.IsDateStampLine(p.text) && !NoiseLines.IsNoise(p.text));
-
-    private static TitleLocation? RepeatedLine(List<(string Text, int Index)> header)
+    /// <summary>Fills <paramref name="header"/> with the indexes of the title candidates among the first lines; returns their count.</summary>
+    private static int Candidates(IReadOnlyList<string> paragraphs, Span<int> header)
     {
-        for (var i = 0; i < header.Count; i++)
+        var count = 0;
+        for (var i = 0; i < Math.Min(paragraphs.Count, HeaderWindow); i++)
         {
-            if (!Headlines.LooksLikeHeadline(header[i].Text)) continue;
-            var key = ParagraphKey.Of(header[i].Text);
-            if (key.Length == 0) continue;
-            for (var j = i + 1; j < header.Count; j++)
-                if (ParagraphKey.Matches(header[j].Text, key)) return new TitleLocation(header[i].Text, header[i].Index);
+            var text = paragraphs[i];
+            if (text.Length > 0 && !DateStamps.IsDateStampLine(text) && !NoiseLines.IsNoise(text)) header[count++] = i;
         }
-        return null;
+        return count;
     }
 
-    private static TitleLocation? FirstHeadline(List<(string Text, int Index)> header)
+    private static TitleLocation? RepeatedLine(IReadOnlyList<string> paragraphs, ReadOnlySpan<int> header)
+    {
+        char[]? buffer = null;
+        try
+        {
+            for (var i = 0; i < header.Length; i++)
+            {
+                var text = paragraphs[header[i]];
+                if (!Headlines.LooksLikeHeadline(text)) continue;
+                // Headlines are short, so one pooled buffer holds every key.
+                buffer ??= ArrayPool<char>.Shared.Rent(ParagraphKey.MaxKeyLength(Headlines.MaxHeadlineLength));
+                var key = buffer.AsSpan(0, ParagraphKey.Write(text, buffer));
+                if (key.Length == 0) continue;
+                for (var j = i + 1; j < header.Length; j++)
+                    if (ParagraphKey.Matches(paragraphs[header[j]], key)) return new TitleLocation(text, header[i]);
+            }
+            return null;
+        }
+        finally
+        {
+            if (buffer is not null) ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private static TitleLocation? FirstHeadline(IReadOnlyList<string> paragraphs, ReadOnlySpan<int> header)
     {
         // Only the first three lines may hold the title: a headline-shaped line further down is a subheading.
-        foreach (var (text, index) in header.Where(p => p.Index < 3))
-            if (Headlines.LooksLikeHeadline(text)) return new TitleLocation(text, index);
+        foreach (var index in header)
+            if (index < 3 && Headlines.LooksLikeHeadline(paragraphs[index])) return new TitleLocation(paragraphs[index], index);
         return null;
     }
 
