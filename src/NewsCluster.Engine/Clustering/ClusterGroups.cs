@@ -24,7 +24,7 @@ internal sealed class ClusterGroups
     private readonly int[] _version;
     private readonly Dictionary<int, List<int>> _cannot = new();
     private readonly TimeSpan? _window;
-    private readonly List<int> _order = [];
+    private int[]? _component;
 
     public ClusterGroups(FingerprintedArticle[] items, WeightedVector[] vectors, Dictionary<long, int> position, ClusteringConstraints constraints, TimeSpan? window)
     {
@@ -93,7 +93,12 @@ internal sealed class ClusterGroups
         foreach (var m in _members[small])
         {
             if (!_cannot.TryGetValue(m, out var partners)) continue;
-            foreach (var p in partners) if (Find(p) == other) return false;
+            foreach (var p in partners)
+            {
+                // A partner in another component can never be in the other cluster (and belongs to another worker).
+                if (_component is not null && _component[p] != _component[m]) continue;
+                if (Find(p) == other) return false;
+            }
         }
         return true;
     }
@@ -149,11 +154,11 @@ internal sealed class ClusterGroups
         na ??= _neighbours[a] = [];
         na.Remove(b);
         nb?.Remove(a);
-        _order.Clear();
-        _order.AddRange(na.Keys);
-        if (nb is not null) foreach (var c in nb.Keys) if (!na.ContainsKey(c)) _order.Add(c);
-        _order.Sort();
-        foreach (var c in _order)
+        var order = new List<int>(na.Count + (nb?.Count ?? 0));
+        order.AddRange(na.Keys);
+        if (nb is not null) foreach (var c in nb.Keys) if (!na.ContainsKey(c)) order.Add(c);
+        order.Sort();
+        foreach (var c in order)
         {
             var fromA = na.TryGetValue(c, out var da) && !double.IsNaN(da) ? da : CrossSum(a, c);
             var fromB = nb is not null && nb.TryGetValue(c, out var db) && !double.IsNaN(db) ? db : CrossSum(b, c);
@@ -218,23 +223,67 @@ internal sealed class ClusterGroups
         return d / ((double)_members[a].Count * _members[b].Count);
     }
 
-    /// <summary>Group-average agglomeration over the neighbour graph while the best linkage is ≥ threshold.</summary>
-    public void Agglomerate(double threshold)
+    /// <summary>
+    /// Group-average agglomeration over the neighbour graph while the best linkage is ≥ threshold. Clusters merge only
+    /// along neighbour edges, so the connected components of that graph never interact: each is agglomerated on its
+    /// own, components in parallel, with the same result as one global queue.
+    /// </summary>
+    public void Agglomerate(double threshold, ParallelOptions? parallel = null)
     {
-        var queue = new PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)>(Comparer.Instance);
-        for (var a = 0; a < _parent.Length; a++)
+        var n = _parent.Length;
+        // Union-find over the roots, labelled by the smallest root of each component.
+        var link = new int[n];
+        for (var a = 0; a < n; a++) link[a] = a;
+        int Top(int x)
+        {
+            while (link[x] != x) x = link[x] = link[link[x]];
+            return x;
+        }
+        for (var a = 0; a < n; a++)
         {
             if (_parent[a] != a || _neighbours[a] is not { } set) continue;
-            _order.Clear();
-            foreach (var b in set.Keys) if (b > a) _order.Add(b);
-            _order.Sort();
-            foreach (var b in _order)
+            foreach (var b in set.Keys)
+            {
+                int x = Top(a), y = Top(b);
+                if (x != y) link[Math.Max(x, y)] = Math.Min(x, y);
+            }
+        }
+        // Roots of each component that has an edge, ascending; the component label of every article for MayJoin.
+        var roots = new Dictionary<int, List<int>>();
+        for (var a = 0; a < n; a++)
+        {
+            if (_parent[a] != a || _neighbours[a] is null) continue;
+            var top = Top(a);
+            (roots.TryGetValue(top, out var list) ? list : roots[top] = []).Add(a);
+        }
+        var component = new int[n];
+        for (var i = 0; i < n; i++) component[i] = Top(Find(i));
+        _component = component;
+        var work = roots.Values.ToArray();
+        Parallel.For(0, work.Length, parallel ?? new ParallelOptions(), () => new PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)>(Comparer.Instance),
+            (c, _, queue) =>
+            {
+                AgglomerateComponent(work[c], threshold, queue);
+                return queue;
+            }, _ => { });
+        _component = null;
+    }
+
+    private void AgglomerateComponent(List<int> roots, double threshold, PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)> queue)
+    {
+        queue.Clear();
+        var neighbours = new List<int>();
+        foreach (var a in roots)
+        {
+            neighbours.Clear();
+            foreach (var b in _neighbours[a]!.Keys) if (b > a) neighbours.Add(b);
+            neighbours.Sort();
+            foreach (var b in neighbours)
             {
                 var score = Linkage(a, b);
                 if (score >= threshold) queue.Enqueue((a, b, _version[a], _version[b]), (score, a, b));
             }
         }
-        var neighbours = new List<int>();
         while (queue.TryDequeue(out var e, out _))
         {
             if (_version[e.A] != e.VA || _version[e.B] != e.VB) continue;

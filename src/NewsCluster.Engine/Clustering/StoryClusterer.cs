@@ -197,7 +197,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             similarPairs += edges.Count;
             foreach (var (j, score) in edges) groups.AddNeighbours(i, j, score);
         }
-        groups.Agglomerate(Options.StoryThreshold);
+        groups.Agglomerate(Options.StoryThreshold, Options.Parallel);
         if (diagnostics is not null)
         {
             diagnostics.ClusterSeconds = clock.Elapsed.TotalSeconds;
