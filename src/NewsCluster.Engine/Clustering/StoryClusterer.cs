@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NewsCluster.Engine.Fingerprints;
 using NewsCluster.Engine.Lsh;
+using NewsCluster.Engine.Memory;
 using NewsCluster.Engine.MinHash;
 
 namespace NewsCluster.Engine.Clustering;
@@ -101,11 +102,11 @@ public sealed class StoryClusterer(ClusteringOptions options)
         for (var t = 0; t < idf.Length; t++) idf[t] = idfOfFrequency[df[t]];
         var sharedNumber = SharedTermNumbers(df, n, out var sharedTerms);
         var vectors = new WeightedVector[n];
-        var shared = new SharedTerms[n];
+        var shared = new SharedTerm[n][];
         Parallel.For(0, n, Options.Parallel, i =>
         {
             vectors[i] = CorpusStatistics.Vectorize(items[i].Fingerprint, vocabulary.Numbers(i), idf);
-            shared[i] = SharedTerms.Of(vocabulary.Numbers(i), vectors[i].Values, sharedNumber);
+            shared[i] = SharedTermsOf(vocabulary.Numbers(i), vectors[i].Values, sharedNumber);
         });
 
         var storyBanding = Options.StoryBanding;
@@ -157,9 +158,11 @@ public sealed class StoryClusterer(ClusteringOptions options)
                             (copyFound ??= []).Add(j);
                     }
                 }
-                var (di, vi) = shared[i];
-                var scratch = local.Scratch;
-                for (var k = 0; k < di.Length; k++) scratch[di[k]] = vi[k];
+                // Story tier in two passes over the distinct candidates, each reading ahead (prefetching) the data of
+                // the candidate a few places on: the signature for the MinHash filter, then the terms for the cosine.
+                // Candidates are random articles, so waiting on memory is most of the cost.
+                var candidates = local.Candidates;
+                candidates.Clear();
                 for (var band = 0; band < story.Bands; band++)
                 {
                     if (story.BucketSize(band, i) > maxBucket) { local.Skipped++; continue; }
@@ -167,13 +170,28 @@ public sealed class StoryClusterer(ClusteringOptions options)
                     {
                         if (local.StorySeen[j] == i) continue;
                         local.StorySeen[j] = i;
-                        local.Pairs++;
-                        if (MinHasher.EstimateJaccard(fi.StorySignature, sigs.Slice(j * 2 * perm, perm)) < Options.MinCandidateJaccard) continue;
-                        var score = DenseDot(scratch, shared[j].Numbers, shared[j].Values);
-                        if (score >= Options.StoryThreshold) (found ??= []).Add((j, score));
+                        candidates.Add(j);
                     }
                 }
-                for (var k = 0; k < di.Length; k++) scratch[di[k]] = 0;
+                local.Pairs += candidates.Count;
+                var kept = 0;
+                for (var q = 0; q < candidates.Count; q++)
+                {
+                    if (q + ReadAhead < candidates.Count) Prefetch.Lines(signatures, (long)candidates[q + ReadAhead] * 2 * perm, 4);
+                    var j = candidates[q];
+                    if (MinHasher.EstimateJaccard(fi.StorySignature, sigs.Slice(j * 2 * perm, perm)) >= Options.MinCandidateJaccard) candidates[kept++] = j;
+                }
+                var mine = shared[i];
+                var scratch = local.Scratch;
+                foreach (var t in mine) scratch[t.Number] = t.Value;
+                for (var q = 0; q < kept; q++)
+                {
+                    if (q + ReadAhead < kept) Prefetch.Lines(shared[candidates[q + ReadAhead]], 0, 4);
+                    var j = candidates[q];
+                    var score = DenseDot(scratch, shared[j]);
+                    if (score >= Options.StoryThreshold) (found ??= []).Add((j, score));
+                }
+                foreach (var t in mine) scratch[t.Number] = 0;
                 if (found is not null) { found.Sort((x, y) => x.Item1.CompareTo(y.Item1)); similar[i] = found; }
                 if (copyFound is not null) { copyFound.Sort(); copies[i] = copyFound; }
                 return local;
@@ -213,12 +231,15 @@ public sealed class StoryClusterer(ClusteringOptions options)
     /// Σ_k scratch[ids_k] · values_k: the dot product of a vector scattered densely in <paramref name="scratch"/> with a
     /// sparse one. Terms are visited in ascending id order, as the sorted merge does, so the sum is bit-identical.
     /// </summary>
-    private static double DenseDot(float[] scratch, int[] ids, float[] values)
+    private static double DenseDot(float[] scratch, SharedTerm[] terms)
     {
         double sum = 0;
-        for (var k = 0; k < ids.Length; k++) sum += (double)scratch[ids[k]] * values[k];
+        foreach (var t in terms) sum += (double)scratch[t.Number] * t.Value;
         return sum;
     }
+
+    /// <summary>How many candidates ahead the verification prefetches.</summary>
+    private const int ReadAhead = 4;
 
     /// <summary>Per-worker state of the verification stage.</summary>
     private sealed class VerifyScratch
@@ -237,6 +258,9 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
         /// <summary>CopySeen[j] == i: j was already proposed to i by the copies tier.</summary>
         public int[] CopySeen { get; }
+
+        /// <summary>The current article's distinct story-tier candidates (reused).</summary>
+        public List<int> Candidates { get; } = [];
 
         /// <summary>The current article's unit vector, by shared term number; zero elsewhere.</summary>
         public float[] Scratch { get; }
@@ -264,23 +288,20 @@ public sealed class StoryClusterer(ClusteringOptions options)
         return number;
     }
 
+    /// <summary>A term two or more articles have: its shared number and this article's weight.</summary>
+    private readonly record struct SharedTerm(int Number, float Value);
+
     /// <summary>An article's weights restricted to shared terms, by shared number, in ascending term-id order.</summary>
-    private readonly record struct SharedTerms(int[] Numbers, float[] Values)
+    private static SharedTerm[] SharedTermsOf(ReadOnlySpan<int> dense, float[] values, int[] sharedNumber)
     {
-        public static SharedTerms Of(ReadOnlySpan<int> dense, float[] values, int[] sharedNumber)
+        var count = 0;
+        foreach (var d in dense) if (sharedNumber[d] >= 0) count++;
+        var terms = new SharedTerm[count];
+        for (int k = 0, c = 0; k < dense.Length; k++)
         {
-            var count = 0;
-            foreach (var d in dense) if (sharedNumber[d] >= 0) count++;
-            var numbers = new int[count];
-            var kept = new float[count];
-            for (int k = 0, c = 0; k < dense.Length; k++)
-            {
-                var number = sharedNumber[dense[k]];
-                if (number < 0) continue;
-                numbers[c] = number;
-                kept[c++] = values[k];
-            }
-            return new SharedTerms(numbers, kept);
+            var number = sharedNumber[dense[k]];
+            if (number >= 0) terms[c++] = new SharedTerm(number, values[k]);
         }
+        return terms;
     }
 }
