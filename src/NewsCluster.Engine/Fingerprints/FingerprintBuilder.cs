@@ -238,6 +238,7 @@ public sealed class FingerprintBuilder
     /// Adds one token: its hash <paramref name="raw"/> to the shingled words when the pass collects them, and when it
     /// is a content token its term (stemmed in place when it is a word), its channel copy and its bigram.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void AddToken(ref TermPass pass, Span<char> chars, ulong raw, TokenKind kind)
     {
         if (pass.CollectWords) AddWordHash(raw);
