@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NewsCluster.Engine.Text;
 
@@ -58,22 +59,26 @@ public sealed class TokenBuffer
     /// </summary>
     internal Span<ulong> Hashes => _hashes.AsSpan(0, Count);
 
-    /// <summary>Room for at least <paramref name="length"/> more characters, to be committed by <see cref="CommitChars"/>.</summary>
-    internal Span<char> FreeChars(int length)
+    /// <summary>Makes room for <paramref name="chars"/> more characters and <paramref name="tokens"/> more tokens.</summary>
+    internal void Reserve(int chars, int tokens)
     {
-        if (_chars.Length - CharCount < length) Array.Resize(ref _chars, Math.Max(CharCount + length, _chars.Length * 2));
-        return _chars.AsSpan(CharCount);
+        if (_chars.Length - CharCount < chars) Array.Resize(ref _chars, Math.Max(CharCount + chars, _chars.Length * 2));
+        if (_tokens.Length - Count < tokens)
+        {
+            Array.Resize(ref _tokens, Math.Max(Count + tokens, _tokens.Length * 2));
+            Array.Resize(ref _hashes, _tokens.Length);
+        }
     }
 
-    /// <summary>Adds a token of characters written at <paramref name="offset"/> in <see cref="FreeChars"/>, with its hash.</summary>
-    internal void AddFreeToken(int offset, int length, TokenKind kind, ulong hash)
-    {
-        AddToken(CharCount + offset, length, kind);
-        _hashes[Count - 1] = hash;
-    }
+    /// <summary>The storage behind <see cref="Chars"/>, <see cref="Tokens"/> and <see cref="Hashes"/>, for a tokeniser that fills it directly.</summary>
+    internal (char[] Chars, Token[] Tokens, ulong[] Hashes) Storage => (_chars, _tokens, _hashes);
 
-    /// <summary>Makes the first <paramref name="length"/> characters of <see cref="FreeChars"/> part of the buffer.</summary>
-    internal void CommitChars(int length) => CharCount += length;
+    /// <summary>Takes in what a tokeniser wrote to <see cref="Storage"/> beyond the current counts.</summary>
+    internal void Commit(int charCount, int tokenCount)
+    {
+        CharCount = charCount;
+        Count = tokenCount;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AppendChar(char c)
@@ -229,8 +234,18 @@ public static class Tokenizer
     internal static ulong TokenizeAscii(ReadOnlySpan<char> text, TokenBuffer into)
     {
         var fold = AsciiFold;
-        var chars = into.FreeChars(text.Length);
-        var written = 0;
+        // Tokens need a separator between them, so a text of n characters has at most n / 2 + 1. With that room
+        // reserved, the loop writes straight into the storage with no calls and no bounds checks (written never
+        // passes CharCount + text.Length, count never passes Count + text.Length / 2 + 1), keeping its state in
+        // registers: the line key's multiply chain is the critical path and must not go through the stack.
+        into.Reserve(text.Length, text.Length / 2 + 1);
+        var (charStorage, tokenStorage, hashStorage) = into.Storage;
+        ref var chars = ref MemoryMarshal.GetArrayDataReference(charStorage);
+        ref var tokens = ref MemoryMarshal.GetArrayDataReference(tokenStorage);
+        ref var hashes = ref MemoryMarshal.GetArrayDataReference(hashStorage);
+        var firstChar = into.CharCount;
+        var written = firstChar;
+        var count = into.Count;
         var lineKey = Hashing.StableHash.FnvOffsetBasis;
         var i = 0;
         while (true)
@@ -245,24 +260,27 @@ public static class Tokenizer
             if ((uint)i >= (uint)text.Length) break;
             var start = written;
             var fnv = Hashing.StableHash.FnvOffsetBasis;
-            var hasLetter = false;
+            var bits = 0;
             while ((uint)i < (uint)text.Length)
             {
                 var c = text[i];
                 if (c >= (uint)fold.Length) break;
                 var folded = fold[c];
                 if (folded == 0) break;
-                chars[written++] = folded;
+                Unsafe.Add(ref chars, written++) = folded;
                 fnv = Hashing.StableHash.Fnv1a64Latin1Step(fnv, folded);
                 // The line key's own chain (one FNV step per character, as ArticleText hashes lines).
                 lineKey = (lineKey ^ folded) * Hashing.StableHash.FnvPrime;
-                hasLetter |= folded > '9';
+                bits |= folded;
                 i++;
             }
-            into.AddFreeToken(start, written - start, hasLetter ? TokenKind.Word : TokenKind.Number, Hashing.StableHash.HashTokenFromFnv(fnv));
+            // Folded letters (0x61-0x7A) have bit 0x40, digits (0x30-0x39) do not.
+            Unsafe.Add(ref tokens, count) = new Token(start, written - start, (bits & 0x40) != 0 ? TokenKind.Word : TokenKind.Number);
+            Unsafe.Add(ref hashes, count) = Hashing.StableHash.HashTokenFromFnv(fnv);
+            count++;
         }
-        into.CommitChars(written);
-        return written > 0 ? Hashing.StableHash.Mix64(lineKey) : 0;
+        into.Commit(written, count);
+        return written > firstChar ? Hashing.StableHash.Mix64(lineKey) : 0;
     }
 
     /// <summary>Convenience: the normalised tokens of <paramref name="text"/> as strings.</summary>
