@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using NewsCluster.Engine.Hashing;
 using NewsCluster.Engine.MinHash;
 using NewsCluster.Engine.Text;
@@ -53,13 +54,11 @@ public sealed class FingerprintBuilder
     private readonly TermWeights _tf = new();
     private ulong[] _wordHashes = new ulong[1024];
     private int _wordCount;
-    private char[] _asciiToken = new char[1024];
     private ulong[] _ranked = new ulong[1024];
     private readonly List<Range> _keptLines = new();
     private readonly List<Range> _fallbackLines = new();
     private readonly HashSet<ulong> _seenLines = new();
     private readonly List<ScannedLine> _scannedLines = new();
-    private ulong[] _tokenHashes = new ulong[1024];
 
     /// <summary>Words longer than this are not stemmed (the bound of the former stemming buffer; it is part of the output).</summary>
     private const int MaxStemmedLength = 256;
@@ -101,7 +100,9 @@ public sealed class FingerprintBuilder
         var texts = keepTermTexts ? new Dictionary<uint, string>() : null;
 
         var titlePass = new TermPass(1f, int.MaxValue, collectWords: false, texts, TitleSalt, _options.TitleWeight);
-        AddTerms(title, ref titlePass);
+        _tokens.Clear();
+        Tokenize(title);
+        AddTokens(0, _tokens.Count, ref titlePass);
 
         // Every line is tokenised while its duplicate key is computed (one pass over the characters); the chosen
         // paragraphs then take their tokens from the buffer.
@@ -116,12 +117,7 @@ public sealed class FingerprintBuilder
             // The chosen paragraphs are scanned lines, in the same order.
             while (_scannedLines[line].Start != paragraph.Start.Value) line++;
             var bodyPass = new TermPass(_options.LeadWeight, leadLeft, collectWords: true, texts, 0, 0f);
-            var tokens = _tokens.Tokens;
-            for (var t = _scannedLines[line].FirstToken; t < _scannedLines[line].EndToken; t++)
-            {
-                var token = tokens[t];
-                AddToken(ref bodyPass, _tokens.Writable(token.Start, token.Length), _tokenHashes[t], token.Kind);
-            }
+            AddTokens(_scannedLines[line].FirstToken, _scannedLines[line].EndToken, ref bodyPass);
             leadLeft = Math.Max(0, leadLeft - bodyPass.ContentCount);
         }
         if (_wordCount == 0)
@@ -204,64 +200,37 @@ public sealed class FingerprintBuilder
     }
 
     /// <summary>
-    /// Appends the tokens of one body line (and their hashes) to the token buffer and returns the line's
+    /// Appends the tokens of one body line (with their hashes) to the token buffer and returns the line's
     /// <see cref="ArticleText.LineKey"/>: from the same pass for ASCII-tokenisable lines, separately otherwise.
     /// </summary>
     private ulong ScanLine(ReadOnlySpan<char> line, int lineStart)
     {
         var first = _tokens.Count;
-        ulong key;
-        if (Tokenizer.IsAsciiTokenisable(line))
-        {
-            var scanner = new Tokenizer.AsciiTokenScanner(line);
-            int length;
-            while ((length = scanner.Next(_tokens.FreeChars(line.Length), out var fnv, out var hasLetter)) > 0)
-            {
-                SetTokenHash(_tokens.Count, StableHash.HashTokenFromFnv(fnv));
-                _tokens.AddAppendedToken(length, hasLetter ? TokenKind.Word : TokenKind.Number);
-            }
-            key = scanner.LineKey;
-        }
-        else
-        {
-            key = ArticleText.LineKey(line);
-            Tokenizer.Tokenize(line, _tokens);
-            for (var t = first; t < _tokens.Count; t++) SetTokenHash(t, StableHash.HashToken(_tokens[t]));
-        }
+        var key = Tokenize(line);
         _scannedLines.Add(new ScannedLine(lineStart, first, _tokens.Count));
         return key;
     }
 
-    private void SetTokenHash(int index, ulong hash)
+    /// <summary>Appends the tokens of <paramref name="text"/> and their hashes to the token buffer; returns its line key.</summary>
+    private ulong Tokenize(ReadOnlySpan<char> text)
     {
-        if (index >= _tokenHashes.Length) Array.Resize(ref _tokenHashes, Math.Max(index + 1, _tokenHashes.Length * 2));
-        _tokenHashes[index] = hash;
+        if (Tokenizer.IsAsciiTokenisable(text)) return Tokenizer.TokenizeAscii(text, _tokens);
+        var first = _tokens.Count;
+        Tokenizer.Tokenize(text, _tokens);
+        var hashes = _tokens.Hashes;
+        for (var t = first; t < hashes.Length; t++) hashes[t] = StableHash.HashToken(_tokens[t]);
+        return ArticleText.LineKey(text);
     }
 
-    /// <summary>Tokenises <paramref name="text"/> and adds its tokens.</summary>
-    private void AddTerms(ReadOnlySpan<char> text, ref TermPass pass)
+    /// <summary>Adds the tokens [<paramref name="first"/>, <paramref name="end"/>) of the token buffer.</summary>
+    private void AddTokens(int first, int end, ref TermPass pass)
     {
-        if (Tokenizer.IsAsciiTokenisable(text))
-        {
-            // The common case: one pass folds and hashes each token (same tokens, same hashes as below).
-            if (_asciiToken.Length < text.Length) _asciiToken = new char[Math.Max(text.Length, _asciiToken.Length * 2)];
-            var scanner = new Tokenizer.AsciiTokenScanner(text);
-            int length;
-            while ((length = scanner.Next(_asciiToken, out var fnv, out var hasLetter)) > 0)
-            {
-                var kind = hasLetter ? TokenKind.Word : TokenKind.Number;
-                AddToken(ref pass, _asciiToken.AsSpan(0, length), StableHash.HashTokenFromFnv(fnv), kind);
-            }
-            return;
-        }
-        _tokens.Clear();
-        Tokenizer.Tokenize(text, _tokens);
         var tokens = _tokens.Tokens;
-        for (var i = 0; i < tokens.Length; i++)
+        var hashes = _tokens.Hashes;
+        for (var t = first; t < end; t++)
         {
-            var token = tokens[i];
-            var chars = _tokens.Writable(token.Start, token.Length);
-            AddToken(ref pass, chars, StableHash.HashToken(chars), token.Kind);
+            var token = tokens[t];
+            AddToken(ref pass, _tokens.Writable(token.Start, token.Length), hashes[t], token.Kind);
         }
     }
 
@@ -269,6 +238,7 @@ public sealed class FingerprintBuilder
     /// Adds one token: its hash <paramref name="raw"/> to the shingled words when the pass collects them, and when it
     /// is a content token its term (stemmed in place when it is a word), its channel copy and its bigram.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void AddToken(ref TermPass pass, Span<char> chars, ulong raw, TokenKind kind)
     {
         if (pass.CollectWords) AddWordHash(raw);
@@ -328,7 +298,21 @@ public sealed class FingerprintBuilder
         if (words.Length == 0) return [];
         if (words.Length < n) return [StableHash.Fold32(StableHash.Combine(words))];
         var shingles = new uint[words.Length - n + 1];
-        for (var i = 0; i < shingles.Length; i++) shingles[i] = StableHash.Fold32(StableHash.Combine(words.Slice(i, n)));
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Four neighbouring shingles at once, lane by lane the same arithmetic as StableHash.Combine and Fold32:
+            // the per-shingle chains of multiplications are independent, so vectors run them side by side.
+            for (; i + Vector256<ulong>.Count <= shingles.Length; i += Vector256<ulong>.Count)
+            {
+                var h = Vector256.Create(StableHash.CombineStart);
+                for (var j = 0; j < n; j++) h = StableHash.Mix64Lanes(h ^ Vector256.Create(words.Slice(i + j, Vector256<ulong>.Count))) + Vector256.Create(StableHash.GoldenGamma);
+                var folded = Vector256.Narrow((h ^ Vector256.ShiftRightLogical(h, 32)).AsUInt64(), Vector256<ulong>.Zero);
+                folded.GetLower().CopyTo(shingles.AsSpan(i));
+            }
+        }
+        for (; i < shingles.Length; i++) shingles[i] = StableHash.Fold32(StableHash.Combine(words.Slice(i, n)));
         return shingles;
     }
+
 }

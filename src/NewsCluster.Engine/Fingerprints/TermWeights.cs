@@ -9,9 +9,16 @@ namespace NewsCluster.Engine.Fingerprints;
 /// </summary>
 internal sealed class TermWeights
 {
-    private uint[] _keys = new uint[2048];
-    private int[] _slotOf = new int[2048];
-    private int[] _stamp = new int[2048];
+    /// <summary>One slot of the table: which id (when stamped with the current generation) and where its entry is.</summary>
+    private struct Slot
+    {
+        public uint Id;
+        public int Stamp;
+        public int Entry;
+    }
+
+    // One array of slots rather than parallel arrays: a probe touches one cache line, not three.
+    private Slot[] _slots = new Slot[2048];
     private uint[] _ids = new uint[1024];
     private float[] _weights = new float[1024];
     private int _generation = 1;
@@ -25,7 +32,7 @@ internal sealed class TermWeights
         Count = 0;
         if (++_generation == int.MaxValue)
         {
-            Array.Clear(_stamp);
+            Array.Clear(_slots);
             _generation = 1;
         }
     }
@@ -37,13 +44,14 @@ internal sealed class TermWeights
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(uint id, float weight)
     {
-        var mask = _keys.Length - 1;
+        var slots = _slots;
+        var mask = slots.Length - 1;
         var i = (int)(id & (uint)mask);
-        while (_stamp[i] == _generation)
+        while (slots[i].Stamp == _generation)
         {
-            if (_keys[i] == id)
+            if (slots[i].Id == id)
             {
-                _weights[_slotOf[i]] += weight;
+                _weights[slots[i].Entry] += weight;
                 return;
             }
             i = (i + 1) & mask;
@@ -58,31 +66,25 @@ internal sealed class TermWeights
             Array.Resize(ref _ids, _ids.Length * 2);
             Array.Resize(ref _weights, _weights.Length * 2);
         }
-        _keys[slot] = id;
-        _stamp[slot] = _generation;
-        _slotOf[slot] = Count;
+        _slots[slot] = new Slot { Id = id, Stamp = _generation, Entry = Count };
         _ids[Count] = id;
         _weights[Count] = weight;
         Count++;
-        if (Count * 2 > _keys.Length) Grow();
+        if (Count * 2 > _slots.Length) Grow();
     }
 
     /// <summary>Doubles the table and re-inserts the live entries (at most half full, so probes stay short).</summary>
     private void Grow()
     {
-        var size = _keys.Length * 2;
-        _keys = new uint[size];
-        _slotOf = new int[size];
-        _stamp = new int[size];
+        var size = _slots.Length * 2;
+        _slots = new Slot[size];
         _generation = 1;
         var mask = size - 1;
         for (var e = 0; e < Count; e++)
         {
             var i = (int)(_ids[e] & (uint)mask);
-            while (_stamp[i] == _generation) i = (i + 1) & mask;
-            _keys[i] = _ids[e];
-            _stamp[i] = _generation;
-            _slotOf[i] = e;
+            while (_slots[i].Stamp == _generation) i = (i + 1) & mask;
+            _slots[i] = new Slot { Id = _ids[e], Stamp = _generation, Entry = e };
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace NewsCluster.Engine.Hashing;
 
@@ -94,11 +95,23 @@ public static class StableHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong HashTokenFromFnv(ulong fnv) => Mix64(fnv ^ SeedZeroMix);
 
+    /// <summary>The initial state of <see cref="Combine"/>.</summary>
+    internal const ulong CombineStart = 0x84222325cbf29ce4UL;
+
+    /// <summary><see cref="Mix64"/> in every lane of a vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<ulong> Mix64Lanes(Vector256<ulong> z)
+    {
+        z = (z ^ Vector256.ShiftRightLogical(z, 30)) * 0xbf58476d1ce4e5b9UL;
+        z = (z ^ Vector256.ShiftRightLogical(z, 27)) * 0x94d049bb133111ebUL;
+        return z ^ Vector256.ShiftRightLogical(z, 31);
+    }
+
     /// <summary>Combines an ordered sequence of hashes (a word n-gram) into one: order matters, no allocation.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Combine(ReadOnlySpan<ulong> hashes)
     {
-        var h = 0x84222325cbf29ce4UL;
+        var h = CombineStart;
         foreach (var x in hashes) h = Mix64(h ^ x) + GoldenGamma;
         return h;
     }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace NewsCluster.Engine.Text;
 
 /// <summary>
@@ -18,14 +16,14 @@ public static class EnglishStemmer
         foreach (var c in word) if ((uint)(c - 'a') > 'z' - 'a') return n;
 
         // Plurals and third person: -ies -> -y, -sses -> -ss, -s (but not -ss, -us, -is).
-        if (EndsWith(word, n, "ies") && n > 4) { word[n - 3] = 'y'; n -= 2; }
-        else if (EndsWith(word, n, "sses")) n -= 2;
+        if (n > 4 && EndsWith(word, n, 'i', 'e', 's')) { word[n - 3] = 'y'; n -= 2; }
+        else if (n > 4 && EndsWith(word, n, 's', 's', 'e', 's')) n -= 2;
         else if (word[n - 1] == 's' && word[n - 2] is not ('s' or 'u' or 'i')) n -= 1;
 
         // -ing / -ed: strip when a vowel-bearing stem of three letters or more remains; undouble a final consonant.
-        if (n >= 6 && EndsWith(word, n, "ing") && HasVowel(word[..(n - 3)])) n = Undouble(word, n - 3);
-        else if (n >= 5 && EndsWith(word, n, "ed") && HasVowel(word[..(n - 2)])) n = Undouble(word, n - 2);
-        else if (n >= 6 && EndsWith(word, n, "ly")) n -= 2;
+        if (n >= 6 && EndsWith(word, n, 'i', 'n', 'g') && HasVowel(word[..(n - 3)])) n = Undouble(word, n - 3);
+        else if (n >= 5 && EndsWith(word, n, 'e', 'd') && HasVowel(word[..(n - 2)])) n = Undouble(word, n - 2);
+        else if (n >= 6 && EndsWith(word, n, 'l', 'y')) n -= 2;
 
         // A final silent -e, so "indicate" meets "indicated".
         if (n >= 5 && word[n - 1] == 'e') n -= 1;
@@ -46,13 +44,27 @@ public static class EnglishStemmer
         return new string(chars, 0, Stem(chars));
     }
 
-    // Ordinal comparison of spans (the overload without a StringComparison compares code units directly).
-    private static bool EndsWith(ReadOnlySpan<char> word, int length, string suffix) =>
-        length > suffix.Length && word[..length].EndsWith(suffix.AsSpan());
+    // Suffix tests by character: the callers guarantee length > suffix length (n >= 4 before step 1, more after).
+    private static bool EndsWith(ReadOnlySpan<char> word, int length, char a, char b) =>
+        word[length - 2] == a && word[length - 1] == b;
 
-    private static readonly SearchValues<char> Vowels = SearchValues.Create("aeiouy");
+    private static bool EndsWith(ReadOnlySpan<char> word, int length, char a, char b, char c) =>
+        word[length - 3] == a && word[length - 2] == b && word[length - 1] == c;
 
-    private static bool HasVowel(ReadOnlySpan<char> stem) => stem.Length >= 3 && stem.IndexOfAny(Vowels) >= 0;
+    private static bool EndsWith(ReadOnlySpan<char> word, int length, char a, char b, char c, char d) =>
+        word[length - 4] == a && word[length - 3] == b && word[length - 2] == c && word[length - 1] == d;
+
+    /// <summary>Bit (c − 'a') is set for the vowels a, e, i, o, u and y.</summary>
+    private const uint VowelBits = 1u << ('a' - 'a') | 1u << ('e' - 'a') | 1u << ('i' - 'a') | 1u << ('o' - 'a') | 1u << ('u' - 'a') | 1u << ('y' - 'a');
+
+    // The stem holds only the letters a-z here (Stem returns early otherwise).
+    private static bool HasVowel(ReadOnlySpan<char> stem)
+    {
+        if (stem.Length < 3) return false;
+        foreach (var c in stem)
+            if (((VowelBits >> (c - 'a')) & 1) != 0) return true;
+        return false;
+    }
 
     private static int Undouble(ReadOnlySpan<char> word, int n)
     {

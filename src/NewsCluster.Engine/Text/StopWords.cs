@@ -19,6 +19,7 @@ public static class StopWords
     /// <see cref="Contains(ReadOnlySpan{char})"/> for a token whose <see cref="Hashing.StableHash.HashToken"/> (seed 0)
     /// the caller already has: an open-addressing table indexed by that hash, confirmed by comparing characters.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static bool Contains(ReadOnlySpan<char> token, ulong tokenHash)
     {
         // Most content words are longer than any stop word: no probe at all for them.

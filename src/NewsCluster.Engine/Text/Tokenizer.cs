@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NewsCluster.Engine.Text;
 
@@ -25,6 +26,7 @@ public sealed class TokenBuffer
 {
     private char[] _chars = new char[4096];
     private Token[] _tokens = new Token[1024];
+    private ulong[] _hashes = new ulong[1024];
 
     /// <summary>Normalised characters; tokens are slices of it.</summary>
     public ReadOnlySpan<char> Chars => _chars.AsSpan(0, CharCount);
@@ -51,18 +53,31 @@ public sealed class TokenBuffer
         Count = 0;
     }
 
-    /// <summary>Room for at least <paramref name="length"/> more characters, to be committed by <see cref="AddAppendedToken"/>.</summary>
-    internal Span<char> FreeChars(int length)
+    /// <summary>
+    /// <see cref="Hashing.StableHash.HashToken"/> (seed 0) of each token: set by <see cref="Tokenizer.TokenizeAscii"/>,
+    /// which computes them while scanning; after <see cref="Tokenizer.Tokenize"/> the caller fills them in.
+    /// </summary>
+    internal Span<ulong> Hashes => _hashes.AsSpan(0, Count);
+
+    /// <summary>Makes room for <paramref name="chars"/> more characters and <paramref name="tokens"/> more tokens.</summary>
+    internal void Reserve(int chars, int tokens)
     {
-        if (_chars.Length - CharCount < length) Array.Resize(ref _chars, Math.Max(CharCount + length, _chars.Length * 2));
-        return _chars.AsSpan(CharCount);
+        if (_chars.Length - CharCount < chars) Array.Resize(ref _chars, Math.Max(CharCount + chars, _chars.Length * 2));
+        if (_tokens.Length - Count < tokens)
+        {
+            Array.Resize(ref _tokens, Math.Max(Count + tokens, _tokens.Length * 2));
+            Array.Resize(ref _hashes, _tokens.Length);
+        }
     }
 
-    /// <summary>Adds a token of the <paramref name="length"/> characters written at the start of <see cref="FreeChars"/>.</summary>
-    internal void AddAppendedToken(int length, TokenKind kind)
+    /// <summary>The storage behind <see cref="Chars"/>, <see cref="Tokens"/> and <see cref="Hashes"/>, for a tokeniser that fills it directly.</summary>
+    internal (char[] Chars, Token[] Tokens, ulong[] Hashes) Storage => (_chars, _tokens, _hashes);
+
+    /// <summary>Takes in what a tokeniser wrote to <see cref="Storage"/> beyond the current counts.</summary>
+    internal void Commit(int charCount, int tokenCount)
     {
-        AddToken(CharCount, length, kind);
-        CharCount += length;
+        CharCount = charCount;
+        Count = tokenCount;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -75,7 +90,11 @@ public sealed class TokenBuffer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddToken(int start, int length, TokenKind kind)
     {
-        if (Count == _tokens.Length) Array.Resize(ref _tokens, _tokens.Length * 2);
+        if (Count == _tokens.Length)
+        {
+            Array.Resize(ref _tokens, _tokens.Length * 2);
+            Array.Resize(ref _hashes, _tokens.Length);
+        }
         _tokens[Count++] = new Token(start, length, kind);
     }
 
@@ -191,7 +210,7 @@ public static class Tokenizer
     }
 
     /// <summary>
-    /// Whether <see cref="AsciiTokenScanner"/> tokenises <paramref name="text"/> exactly as <see cref="Tokenize"/> does:
+    /// Whether <see cref="TokenizeAscii"/> tokenises <paramref name="text"/> exactly as <see cref="Tokenize"/> does:
     /// every character is ASCII or a non-ASCII separator (curly quotes, dashes, no-break spaces...), so there are no
     /// marks, ignorable characters, character bigrams or non-ASCII letters to normalise.
     /// </summary>
@@ -207,33 +226,30 @@ public static class Tokenizer
     }
 
     /// <summary>
-    /// The tokens of a text for which <see cref="IsAsciiTokenisable"/> holds, one at a time and without a
-    /// <see cref="TokenBuffer"/>: each token's folded characters and its FNV-1a 64 come out of a single pass, so the
-    /// caller neither copies the characters again nor walks them again to hash them.
+    /// <see cref="Tokenize"/> for a text for which <see cref="IsAsciiTokenisable"/> holds, in one pass that also sets
+    /// each token's hash (<see cref="TokenBuffer.Hashes"/>) and returns the text's <see cref="ArticleText.LineKey"/>:
+    /// folding a character, appending it and extending both hashes happen together, so nothing walks the characters
+    /// again. The line key hashes exactly the tokens' characters, since the precondition leaves no other letters or digits.
     /// </summary>
-    internal ref struct AsciiTokenScanner(ReadOnlySpan<char> text)
+    internal static ulong TokenizeAscii(ReadOnlySpan<char> text, TokenBuffer into)
     {
-        private readonly ReadOnlySpan<char> _text = text;
-        private int _position;
-        private ulong _lineKey = Hashing.StableHash.FnvOffsetBasis;
-        private bool _anyToken;
-
-        /// <summary>
-        /// After the last token: <see cref="ArticleText.LineKey"/> of the text, which hashes exactly the characters of
-        /// its tokens (the precondition leaves no other letters or digits), computed alongside them.
-        /// </summary>
-        public readonly ulong LineKey => _anyToken ? Hashing.StableHash.Mix64(_lineKey) : 0;
-
-        /// <summary>
-        /// Reads the next token into <paramref name="chars"/> (at least as long as the text) and returns its length,
-        /// or 0 at the end; <paramref name="fnv"/> receives <see cref="Hashing.StableHash.Fnv1a64(ReadOnlySpan{char})"/>
-        /// of the folded characters and <paramref name="hasLetter"/> whether any is a letter (else it is a number).
-        /// </summary>
-        public int Next(Span<char> chars, out ulong fnv, out bool hasLetter)
+        var fold = AsciiFold;
+        // Tokens need a separator between them, so a text of n characters has at most n / 2 + 1. With that room
+        // reserved, the loop writes straight into the storage with no calls and no bounds checks (written never
+        // passes CharCount + text.Length, count never passes Count + text.Length / 2 + 1), keeping its state in
+        // registers: the line key's multiply chain is the critical path and must not go through the stack.
+        into.Reserve(text.Length, text.Length / 2 + 1);
+        var (charStorage, tokenStorage, hashStorage) = into.Storage;
+        ref var chars = ref MemoryMarshal.GetArrayDataReference(charStorage);
+        ref var tokens = ref MemoryMarshal.GetArrayDataReference(tokenStorage);
+        ref var hashes = ref MemoryMarshal.GetArrayDataReference(hashStorage);
+        var firstChar = into.CharCount;
+        var written = firstChar;
+        var count = into.Count;
+        var lineKey = Hashing.StableHash.FnvOffsetBasis;
+        var i = 0;
+        while (true)
         {
-            var fold = AsciiFold;
-            var text = _text;
-            var i = _position;
             // Non-ASCII characters are separators here (the precondition), as are ASCII ones that fold to 0.
             while ((uint)i < (uint)text.Length)
             {
@@ -241,30 +257,30 @@ public static class Tokenizer
                 if (c < (uint)fold.Length && fold[c] != 0) break;
                 i++;
             }
-            var h = Hashing.StableHash.FnvOffsetBasis;
-            var key = _lineKey;
-            var letter = false;
-            var n = 0;
+            if ((uint)i >= (uint)text.Length) break;
+            var start = written;
+            var fnv = Hashing.StableHash.FnvOffsetBasis;
+            var bits = 0;
             while ((uint)i < (uint)text.Length)
             {
                 var c = text[i];
                 if (c >= (uint)fold.Length) break;
                 var folded = fold[c];
                 if (folded == 0) break;
-                chars[n++] = folded;
-                h = Hashing.StableHash.Fnv1a64Latin1Step(h, folded);
-                // The line key's own chain (one FNV step per character, as ArticleText hashes lines) runs alongside.
-                key = (key ^ folded) * Hashing.StableHash.FnvPrime;
-                letter |= folded > '9';
+                Unsafe.Add(ref chars, written++) = folded;
+                fnv = Hashing.StableHash.Fnv1a64Latin1Step(fnv, folded);
+                // The line key's own chain (one FNV step per character, as ArticleText hashes lines).
+                lineKey = (lineKey ^ folded) * Hashing.StableHash.FnvPrime;
+                bits |= folded;
                 i++;
             }
-            _position = i;
-            _lineKey = key;
-            _anyToken |= n > 0;
-            fnv = h;
-            hasLetter = letter;
-            return n;
+            // Folded letters (0x61-0x7A) have bit 0x40, digits (0x30-0x39) do not.
+            Unsafe.Add(ref tokens, count) = new Token(start, written - start, (bits & 0x40) != 0 ? TokenKind.Word : TokenKind.Number);
+            Unsafe.Add(ref hashes, count) = Hashing.StableHash.HashTokenFromFnv(fnv);
+            count++;
         }
+        into.Commit(written, count);
+        return written > firstChar ? Hashing.StableHash.Mix64(lineKey) : 0;
     }
 
     /// <summary>Convenience: the normalised tokens of <paramref name="text"/> as strings.</summary>

@@ -26,4 +26,22 @@ public sealed class SelectionTests
             array.Order().Should().Equal(keys.Order(), "selection only permutes");
         }
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(160)]
+    [InlineData(3000)]
+    public void Sorting_hash_led_keys_sorts_like_Sort(int length)
+    {
+        var random = new Random(length);
+        for (var trial = 0; trial < 10; trial++)
+        {
+            // Uniform hashes, and a skewed set where every key shares its top byte.
+            var keys = Enumerable.Range(0, length).Select(_ => trial % 2 == 0 ? (ulong)random.NextInt64() : (ulong)random.Next(1000)).ToArray();
+            var expected = keys.Order().ToArray();
+            Selection.SortHashLed(keys);
+            keys.Should().Equal(expected);
+        }
+    }
 }
