@@ -71,9 +71,9 @@ internal static class ParagraphKey
     /// Whether <c>Of(paragraph) == key</c>, decided while walking the paragraph: it stops at the first character that
     /// differs, so comparing a headline with body paragraphs costs a few characters each, not a key each.
     /// </summary>
-    public static bool Matches(string paragraph, ReadOnlySpan<char> key)
+    public static bool Matches(ReadOnlySpan<char> paragraph, ReadOnlySpan<char> key)
     {
-        var span = paragraph.AsSpan();
+        var span = paragraph;
         Span<char> lowered = stackalloc char[2];
         var at = 0;
         var i = 0;

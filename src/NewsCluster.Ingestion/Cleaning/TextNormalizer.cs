@@ -77,21 +77,21 @@ internal static class TextNormalizer
         && span.IndexOf("  ", StringComparison.Ordinal) < 0;
 
     /// <summary>
-    /// Splits text into lines at "\r\n", "\r" or "\n" and normalises each; blank lines stay (as empty strings) because
-    /// they mark paragraphs. A line already in normal form is copied out once, without an intermediate string.
+    /// Splits text into lines at "\r\n", "\r" or "\n" and normalises each; blank lines stay (as empty slices) because
+    /// they mark paragraphs. A line already in normal form stays a slice of <paramref name="text"/>: no copy at all.
     /// </summary>
-    public static List<string> NormalizeLines(string text)
+    public static List<ReadOnlyMemory<char>> NormalizeLines(string text)
     {
-        var rest = text.AsSpan();
-        var lines = new List<string>(rest.Count('\n') + 1);
+        var lines = new List<ReadOnlyMemory<char>>(text.AsSpan().Count('\n') + 1);
+        var start = 0;
         while (true)
         {
-            var end = rest.IndexOfAny('\r', '\n');
-            var line = end < 0 ? rest : rest[..end];
-            lines.Add(line.Length == 0 ? "" : IsAlreadyInline(line) ? new string(line) : NormalizeOutOfForm(line, null));
+            var end = text.AsSpan(start).IndexOfAny('\r', '\n');
+            var line = text.AsMemory(start, end < 0 ? text.Length - start : end);
+            lines.Add(line.Length == 0 || IsAlreadyInline(line.Span) ? line : NormalizeOutOfForm(line.Span, null).AsMemory());
             if (end < 0) return lines;
-            var breakLength = rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1;
-            rest = rest[(end + breakLength)..];
+            end += start;
+            start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
         }
     }
 
