@@ -29,33 +29,63 @@ internal static class TextNormalizer
         return MapAndCollapse(ComposeCompatibility(ReplaceLoneSurrogates(asString ?? new string(text))));
     }
 
+    /// <summary>Printable ASCII but the backtick: the characters <see cref="Map"/> leaves as they are (spaces aside, which collapse).</summary>
+    private static readonly SearchValues<char> SelfMapped =
+        SearchValues.Create(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c != '`').ToArray());
+
     /// <summary>Applies <see cref="Map"/> to every character, dropping what maps to '\0' and collapsing spaces.</summary>
     private static string MapAndCollapse(ReadOnlySpan<char> composed)
     {
         var buffer = ArrayPool<char>.Shared.Rent(composed.Length);
         var length = 0;
         var pendingSpace = false;
-        foreach (var c in composed)
+        var rest = composed;
+        while (true)
         {
-            var mapped = c;
-            // Printable ASCII other than space and backtick maps to itself: the bulk of any text skips the tables.
-            if ((uint)(c - '!') > '~' - '!' || c == '`')
+            // Text out of normal form is mostly ASCII around a few curly quotes or dashes: a stretch of self-mapped
+            // characters with single spaces is copied whole, everything else goes one character at a time.
+            var special = rest.IndexOfAnyExcept(SelfMapped);
+            var plain = special < 0 ? rest : rest[..special];
+            if (plain.Length > 1 && !plain.Contains("  ", StringComparison.Ordinal))
             {
-                mapped = c < 0x80 ? MapAscii(c) : Map(c);
-                if (mapped == '\0') continue;
-                if (mapped == ' ')
+                // No doubled space, so after one leading space the stretch starts with a visible character.
+                if (plain[0] == ' ')
                 {
                     pendingSpace = length > 0;
-                    continue;
+                    plain = plain[1..];
                 }
+                var trailingSpace = plain[^1] == ' ';
+                if (trailingSpace) plain = plain[..^1];
+                if (pendingSpace) buffer[length++] = ' ';
+                plain.CopyTo(buffer.AsSpan(length));
+                length += plain.Length;
+                pendingSpace = trailingSpace;
+            }
+            else
+            {
+                foreach (var c in plain) Append(c);
+            }
+            if (special < 0) break;
+            Append(rest[special]);
+            rest = rest[(special + 1)..];
+        }
+        var result = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
+
+        void Append(char c)
+        {
+            var mapped = c < 0x80 ? MapAscii(c) : Map(c);
+            if (mapped == '\0') return;
+            if (mapped == ' ')
+            {
+                pendingSpace = length > 0;
+                return;
             }
             if (pendingSpace) buffer[length++] = ' ';
             pendingSpace = false;
             buffer[length++] = mapped;
         }
-        var result = new string(buffer, 0, length);
-        ArrayPool<char>.Shared.Return(buffer);
-        return result;
     }
 
     /// <summary><see cref="Map"/> restricted to ASCII: the same answers without the switch over Unicode categories.</summary>
