@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace NewsCluster.Ingestion.Cleaning;
 
 /// <summary>What the cleaner kept of a body, plus the metadata it found in lines it removed.</summary>
-internal sealed record CleanedBody(IReadOnlyList<ReadOnlyMemory<char>> Paragraphs, DateTimeOffset? Published, string? Byline);
+internal sealed record CleanedBody(List<ReadOnlyMemory<char>> Paragraphs, DateTimeOffset? Published, string? Byline);
 
 /// <summary>
 /// Removes what is not the article from a list of normalised paragraphs, whatever format they came from: repeats of
@@ -22,10 +22,10 @@ internal static partial class ArticleCleaner
     [ThreadStatic]
     private static ParagraphKeySet? t_reusableKeys;
 
-    public static CleanedBody Clean(IReadOnlyList<ReadOnlyMemory<char>> paragraphs, string? title) => Clean(paragraphs, 0, title);
+    public static CleanedBody Clean(List<ReadOnlyMemory<char>> paragraphs, string? title) => Clean(paragraphs, 0, title);
 
     /// <summary>Cleans <paramref name="paragraphs"/> from index <paramref name="start"/> on.</summary>
-    public static CleanedBody Clean(IReadOnlyList<ReadOnlyMemory<char>> paragraphs, int start, string? title)
+    public static CleanedBody Clean(List<ReadOnlyMemory<char>> paragraphs, int start, string? title)
     {
         // Taken out while in use, so even a nested call could not share it.
         var keys = t_reusableKeys ?? new ParagraphKeySet();

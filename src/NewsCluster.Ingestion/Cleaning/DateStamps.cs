@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace NewsCluster.Ingestion.Cleaning;
@@ -43,6 +44,8 @@ internal static partial class DateStamps
     /// <summary>Whether the line holds four characters in a row that <c>\d</c> matches (any Unicode decimal digit, as char.IsDigit).</summary>
     private static bool HasFourDigitRun(ReadOnlySpan<char> line)
     {
+        // Most lines are ASCII without a digit: two vectorised searches decide those.
+        if (!line.ContainsAnyInRange('0', '9') && Ascii.IsValid(line)) return false;
         var run = 0;
         foreach (var c in line)
         {

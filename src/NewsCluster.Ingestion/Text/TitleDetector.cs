@@ -16,7 +16,7 @@ internal static class TitleDetector
     private const int HeaderWindow = 8;
     private const int DerivedTitleLength = 120;
 
-    public static TitleLocation Find(IReadOnlyList<ReadOnlyMemory<char>> paragraphs)
+    public static TitleLocation Find(List<ReadOnlyMemory<char>> paragraphs)
     {
         Span<int> header = stackalloc int[HeaderWindow];
         var count = Candidates(paragraphs, header);
@@ -25,7 +25,7 @@ internal static class TitleDetector
     }
 
     /// <summary>Fills <paramref name="header"/> with the indexes of the title candidates among the first lines; returns their count.</summary>
-    private static int Candidates(IReadOnlyList<ReadOnlyMemory<char>> paragraphs, Span<int> header)
+    private static int Candidates(List<ReadOnlyMemory<char>> paragraphs, Span<int> header)
     {
         var count = 0;
         for (var i = 0; i < Math.Min(paragraphs.Count, HeaderWindow); i++)
@@ -36,7 +36,7 @@ internal static class TitleDetector
         return count;
     }
 
-    private static TitleLocation? RepeatedLine(IReadOnlyList<ReadOnlyMemory<char>> paragraphs, ReadOnlySpan<int> header)
+    private static TitleLocation? RepeatedLine(List<ReadOnlyMemory<char>> paragraphs, ReadOnlySpan<int> header)
     {
         char[]? buffer = null;
         try
@@ -60,7 +60,7 @@ internal static class TitleDetector
         }
     }
 
-    private static TitleLocation? FirstHeadline(IReadOnlyList<ReadOnlyMemory<char>> paragraphs, ReadOnlySpan<int> header)
+    private static TitleLocation? FirstHeadline(List<ReadOnlyMemory<char>> paragraphs, ReadOnlySpan<int> header)
     {
         // Only the first three lines may hold the title: a headline-shaped line further down is a subheading.
         foreach (var index in header)
@@ -68,7 +68,7 @@ internal static class TitleDetector
         return null;
     }
 
-    private static TitleLocation DerivedFromFirstSentence(IReadOnlyList<ReadOnlyMemory<char>> paragraphs)
+    private static TitleLocation DerivedFromFirstSentence(List<ReadOnlyMemory<char>> paragraphs)
     {
         var first = ReadOnlySpan<char>.Empty;
         foreach (var paragraph in paragraphs)
