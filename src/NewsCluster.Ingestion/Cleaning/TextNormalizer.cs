@@ -103,8 +103,7 @@ internal static class TextNormalizer
     /// leading, trailing or doubled space. Such a line is its own normal form.
     /// </summary>
     private static bool IsAlreadyInline(ReadOnlySpan<char> span) =>
-        span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOf('`') < 0 && span[0] != ' ' && span[^1] != ' '
-        && span.IndexOf("  ", StringComparison.Ordinal) < 0;
+        !span.ContainsAnyExcept(SelfMapped) && span[0] != ' ' && span[^1] != ' ' && !span.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>
     /// Splits text into lines at "\r\n", "\r" or "\n" and normalises each; blank lines stay (as empty slices) because
