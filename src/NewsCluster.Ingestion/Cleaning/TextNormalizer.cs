@@ -102,8 +102,11 @@ internal static class TextNormalizer
     /// table have nothing to change), no backtick (the one printable ASCII character <see cref="Map"/> rewrites), no
     /// leading, trailing or doubled space. Such a line is its own normal form.
     /// </summary>
-    private static bool IsAlreadyInline(ReadOnlySpan<char> span) =>
-        !span.ContainsAnyExcept(SelfMapped) && span[0] != ' ' && span[^1] != ' ' && !span.Contains("  ", StringComparison.Ordinal);
+    private static bool IsAlreadyInline(ReadOnlySpan<char> span) => !span.ContainsAnyExcept(SelfMapped) && HasSingleInnerSpaces(span);
+
+    /// <summary>The spacing part of <see cref="IsAlreadyInline"/>: no leading, trailing or doubled space (the span is not empty).</summary>
+    private static bool HasSingleInnerSpaces(ReadOnlySpan<char> span) =>
+        span[0] != ' ' && span[^1] != ' ' && !span.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>
     /// Splits text into lines at "\r\n", "\r" or "\n" and normalises each; blank lines stay (as empty slices) because
@@ -115,9 +118,17 @@ internal static class TextNormalizer
         var start = 0;
         while (true)
         {
-            var end = text.AsSpan(start).IndexOfAny('\r', '\n');
+            // One search finds the line break or, first, a character that takes the line out of normal form (line
+            // breaks are not self-mapped); only such a line is searched again for its end.
+            var end = text.AsSpan(start).IndexOfAnyExcept(SelfMapped);
+            var printable = end < 0 || text[start + end] is '\r' or '\n';
+            if (!printable)
+            {
+                var lineBreak = text.AsSpan(start + end).IndexOfAny('\r', '\n');
+                end = lineBreak < 0 ? -1 : end + lineBreak;
+            }
             var line = text.AsMemory(start, end < 0 ? text.Length - start : end);
-            lines.Add(line.Length == 0 || IsAlreadyInline(line.Span) ? line : NormalizeOutOfForm(line.Span, null).AsMemory());
+            lines.Add(line.Length == 0 || (printable && HasSingleInnerSpaces(line.Span)) ? line : NormalizeOutOfForm(line.Span, null).AsMemory());
             if (end < 0) return lines;
             end += start;
             start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
