@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace NewsCluster.Ingestion.Cleaning;
 
 /// <summary>What the cleaner kept of a body, plus the metadata it found in lines it removed.</summary>
-internal sealed record CleanedBody(IReadOnlyList<string> Paragraphs, DateTimeOffset? Published, string? Byline);
+internal sealed record CleanedBody(List<ReadOnlyMemory<char>> Paragraphs, DateTimeOffset? Published, string? Byline);
 
 /// <summary>
 /// Removes what is not the article from a list of normalised paragraphs, whatever format they came from: repeats of
@@ -22,10 +22,10 @@ internal static partial class ArticleCleaner
     [ThreadStatic]
     private static ParagraphKeySet? t_reusableKeys;
 
-    public static CleanedBody Clean(IReadOnlyList<string> paragraphs, string? title) => Clean(paragraphs, 0, title);
+    public static CleanedBody Clean(List<ReadOnlyMemory<char>> paragraphs, string? title) => Clean(paragraphs, 0, title);
 
     /// <summary>Cleans <paramref name="paragraphs"/> from index <paramref name="start"/> on.</summary>
-    public static CleanedBody Clean(IReadOnlyList<string> paragraphs, int start, string? title)
+    public static CleanedBody Clean(List<ReadOnlyMemory<char>> paragraphs, int start, string? title)
     {
         // Taken out while in use, so even a nested call could not share it.
         var keys = t_reusableKeys ?? new ParagraphKeySet();
@@ -44,30 +44,31 @@ internal static partial class ArticleCleaner
     {
         private bool _inRelatedBlock;
 
-        public List<string> Kept { get; } = [];
+        public List<ReadOnlyMemory<char>> Kept { get; } = [];
         public DateTimeOffset? Published { get; private set; }
         public string? Byline { get; private set; }
 
-        public void Consider(string paragraph)
+        public void Consider(ReadOnlyMemory<char> paragraph)
         {
-            if (paragraph.Length == 0 || IsInRelatedBlock(paragraph)) return;
-            if (NoiseLines.IsRelatedBlockHeading(paragraph))
+            var text = paragraph.Span;
+            if (text.Length == 0 || IsInRelatedBlock(text)) return;
+            if (NoiseLines.IsRelatedBlockHeading(text))
             {
                 _inRelatedBlock = true;
                 return;
             }
-            if (TakeDateStamp(paragraph) || NoiseLines.IsNoise(paragraph) || TakeByline(paragraph)) return;
-            var summary = ParagraphKey.Summarize(paragraph);
-            if (summary.Length == 0 || IsTitle(paragraph, summary) || !seenKeys.Add(paragraph, summary)) return;
+            if (TakeDateStamp(text) || NoiseLines.IsNoise(text) || TakeByline(text)) return;
+            var summary = ParagraphKey.Summarize(text);
+            if (summary.Length == 0 || IsTitle(text, summary) || !seenKeys.Add(paragraph, summary)) return;
             Kept.Add(paragraph);
         }
 
         /// <summary>Whether the paragraph's key is the title's; the summaries rule out nearly every paragraph without a walk.</summary>
-        private bool IsTitle(string paragraph, KeySummary summary) =>
+        private bool IsTitle(ReadOnlySpan<char> paragraph, KeySummary summary) =>
             title is not null && summary == title.Summary && ParagraphKey.Matches(paragraph, title.Key);
 
         /// <summary>A related block runs over headlines, their timestamps and furniture until real prose resumes.</summary>
-        private bool IsInRelatedBlock(string paragraph)
+        private bool IsInRelatedBlock(ReadOnlySpan<char> paragraph)
         {
             if (!_inRelatedBlock) return false;
             if (Headlines.LooksLikeHeadline(paragraph) || DateStamps.IsDateStampLine(paragraph) || NoiseLines.IsNoise(paragraph)) return true;
@@ -75,17 +76,18 @@ internal static partial class ArticleCleaner
             return false;
         }
 
-        private bool TakeDateStamp(string paragraph)
+        private bool TakeDateStamp(ReadOnlySpan<char> paragraph)
         {
             if (!DateStamps.IsDateStampLine(paragraph)) return false;
-            if (Kept.Count < HeaderParagraphs) Published ??= DateStamps.TryParse(paragraph);
+            if (Kept.Count < HeaderParagraphs) Published ??= DateStamps.TryParse(paragraph.ToString());
             return true;
         }
 
-        private bool TakeByline(string paragraph)
+        private bool TakeByline(ReadOnlySpan<char> paragraph)
         {
-            if (Byline is not null || Kept.Count >= HeaderParagraphs || paragraph.Length > 100) return false;
-            var match = BylineLine().Match(paragraph);
+            // Groups need a string: only a line that matches becomes one.
+            if (Byline is not null || Kept.Count >= HeaderParagraphs || paragraph.Length > 100 || !BylineLine().IsMatch(paragraph)) return false;
+            var match = BylineLine().Match(paragraph.ToString());
             if (!match.Success) return false;
             Byline = match.Groups[1].Value.Trim();
             return true;

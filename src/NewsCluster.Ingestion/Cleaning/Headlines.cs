@@ -10,14 +10,14 @@ internal static class Headlines
     /// A headline is short and does not end like a sentence; "?" and "!" are allowed, and a final "." only after an
     /// initialism such as "U.S.".
     /// </summary>
-    public static bool LooksLikeHeadline(string line)
+    public static bool LooksLikeHeadline(ReadOnlySpan<char> line)
     {
         if (line.Length is 0 or > MaxHeadlineLength || !HasLetter(line) || HasMoreWordsThan(line, MaxHeadlineWords)) return false;
-        var end = line.AsSpan().TrimEnd("\"')*_");
+        var end = line.TrimEnd("\"')*_");
         return end.Length > 0 && (end[^1] != '.' || EndsWithInitialism(end)) && end[^1] != ':' && end[^1] != ',';
     }
 
-    private static bool HasLetter(string line)
+    private static bool HasLetter(ReadOnlySpan<char> line)
     {
         foreach (var c in line)
             if (char.IsLetter(c)) return true;
@@ -25,10 +25,10 @@ internal static class Headlines
     }
 
     /// <summary>Counts words as <c>Split(' ', RemoveEmptyEntries)</c> would, stopping once past <paramref name="limit"/>.</summary>
-    private static bool HasMoreWordsThan(string line, int limit)
+    private static bool HasMoreWordsThan(ReadOnlySpan<char> line, int limit)
     {
         // Words are at most one more than spaces: most lines are decided by one vectorised count.
-        if (line.AsSpan().Count(' ') < limit) return false;
+        if (line.Count(' ') < limit) return false;
         var words = 0;
         var previous = ' ';
         foreach (var c in line)

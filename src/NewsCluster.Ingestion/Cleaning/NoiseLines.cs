@@ -38,15 +38,15 @@ internal static partial class NoiseLines
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     /// <summary>True for a standalone line of page furniture that should never reach the body.</summary>
-    public static bool IsNoise(string line)
+    public static bool IsNoise(ReadOnlySpan<char> line)
     {
         if (line.Length > MaxNoiseLength) return false;
-        var bare = line.AsSpan().Trim(NoiseTrim);
+        var bare = line.Trim(NoiseTrim);
         return bare.Length == 0 || PostNavigation().IsMatch(bare) || Comments().IsMatch(bare) || SocialPrompts().IsMatch(bare)
             || SubscribeAndAds().IsMatch(bare) || Copyright().IsMatch(bare) || InlineCrossLink().IsMatch(bare);
     }
 
     /// <summary>True for a heading that opens a list of other stories ("MORE ON THEME", "Related", "Read more").</summary>
-    public static bool IsRelatedBlockHeading(string line) =>
-        line.Length <= 60 && BlockHeading().IsMatch(line.AsSpan().Trim(HeadingTrim));
+    public static bool IsRelatedBlockHeading(ReadOnlySpan<char> line) =>
+        line.Length <= 60 && BlockHeading().IsMatch(line.Trim(HeadingTrim));
 }

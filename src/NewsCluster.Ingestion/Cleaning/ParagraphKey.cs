@@ -71,9 +71,9 @@ internal static class ParagraphKey
     /// Whether <c>Of(paragraph) == key</c>, decided while walking the paragraph: it stops at the first character that
     /// differs, so comparing a headline with body paragraphs costs a few characters each, not a key each.
     /// </summary>
-    public static bool Matches(string paragraph, ReadOnlySpan<char> key)
+    public static bool Matches(ReadOnlySpan<char> paragraph, ReadOnlySpan<char> key)
     {
-        var span = paragraph.AsSpan();
+        var span = paragraph;
         Span<char> lowered = stackalloc char[2];
         var at = 0;
         var i = 0;
@@ -106,12 +106,32 @@ internal static class ParagraphKey
     public static KeySummary Summarize(ReadOnlySpan<char> paragraph)
     {
         if (Ascii.IsValid(paragraph)) return SummarizeAscii(paragraph);
-        var buffer = ArrayPool<char>.Shared.Rent(MaxKeyLength(paragraph.Length));
-        var key = buffer.AsSpan(0, Write(paragraph, buffer));
+        // The walk of Write, summing what it would write.
+        var length = 0;
         long sum = 0;
-        foreach (var c in key) sum += c;
-        ArrayPool<char>.Shared.Return(buffer);
-        return new KeySummary(key.Length, sum);
+        Span<char> lowered = stackalloc char[2];
+        var i = 0;
+        while (i < paragraph.Length)
+        {
+            var c = paragraph[i];
+            if (c < 0x80)
+            {
+                var k = AsciiKey[c];
+                sum += k;
+                length += k == 0 ? 0 : 1;
+                i++;
+                continue;
+            }
+            Rune.DecodeFromUtf16(paragraph[i..], out var rune, out var consumed);
+            i += consumed;
+            if (!Rune.IsLetterOrDigit(rune)) continue;
+            foreach (var unit in lowered[..Rune.ToLowerInvariant(rune).EncodeToUtf16(lowered)])
+            {
+                sum += unit;
+                length++;
+            }
+        }
+        return new KeySummary(length, sum);
     }
 
     /// <summary>The ASCII key rule (<see cref="AsciiKey"/>) applied to sixteen characters at a time, summed instead of written.</summary>

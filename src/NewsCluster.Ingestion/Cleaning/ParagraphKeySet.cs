@@ -17,39 +17,40 @@ internal sealed class ParagraphKeySet
     private int _count;
     private readonly ExactKeys _exact = new();
 
-    /// <summary>The first paragraph seen with a summary, and whether its key is in the exact set. Null marks a free slot.</summary>
+    /// <summary>The first paragraph seen with a summary, and whether its key is in the exact set.</summary>
     private struct Slot
     {
+        public bool InUse;
+        public bool InExactSet;
         public int Hash;
         public KeySummary Summary;
-        public string? FirstParagraph;
-        public bool InExactSet;
+        public ReadOnlyMemory<char> FirstParagraph;
     }
 
     public bool IsSmallEnoughToReuse => _slots.Length <= MaxRetainedSlots && _exact.IsSmallEnoughToReuse;
 
     /// <summary>Adds the key of <paramref name="paragraph"/> (whose summary is given); false when an equal key was added before.</summary>
-    public bool Add(string paragraph, KeySummary summary)
+    public bool Add(ReadOnlyMemory<char> paragraph, KeySummary summary)
     {
         // HashCode is seeded per process, so crafted input cannot aim many summaries at one slot.
         var hash = HashCode.Combine(summary.Length, summary.Sum);
         var mask = _slots.Length - 1;
         var i = hash & mask;
-        while (_slots[i].FirstParagraph is { } first)
+        while (_slots[i].InUse)
         {
             ref var slot = ref _slots[i];
             if (slot.Hash == hash && slot.Summary == summary)
             {
                 if (!slot.InExactSet)
                 {
-                    _exact.Add(first);
+                    _exact.Add(slot.FirstParagraph.Span);
                     slot.InExactSet = true;
                 }
-                return _exact.Add(paragraph);
+                return _exact.Add(paragraph.Span);
             }
             i = (i + 1) & mask;
         }
-        _slots[i] = new Slot { Hash = hash, Summary = summary, FirstParagraph = paragraph };
+        _slots[i] = new Slot { InUse = true, Hash = hash, Summary = summary, FirstParagraph = paragraph };
         // At most half full, so probe runs stay short.
         if (++_count * 2 > _slots.Length) Rehash(_slots.Length * 2);
         return true;
@@ -69,9 +70,9 @@ internal sealed class ParagraphKeySet
         var mask = size - 1;
         foreach (var slot in old)
         {
-            if (slot.FirstParagraph is null) continue;
+            if (!slot.InUse) continue;
             var i = slot.Hash & mask;
-            while (_slots[i].FirstParagraph is not null) i = (i + 1) & mask;
+            while (_slots[i].InUse) i = (i + 1) & mask;
             _slots[i] = slot;
         }
     }
@@ -98,7 +99,7 @@ internal sealed class ParagraphKeySet
         public bool IsSmallEnoughToReuse => _chars.Length <= MaxRetainedChars && _slots.Length <= MaxRetainedSlots;
 
         /// <summary>Adds the key of <paramref name="paragraph"/>; false when it was already there or is empty (never stored).</summary>
-        public bool Add(string paragraph)
+        public bool Add(ReadOnlySpan<char> paragraph)
         {
             // The key is written after the stored ones and kept there only if it is new.
             EnsureRoom(ParagraphKey.MaxKeyLength(paragraph.Length));

@@ -29,33 +29,63 @@ internal static class TextNormalizer
         return MapAndCollapse(ComposeCompatibility(ReplaceLoneSurrogates(asString ?? new string(text))));
     }
 
+    /// <summary>Printable ASCII but the backtick: the characters <see cref="Map"/> leaves as they are (spaces aside, which collapse).</summary>
+    private static readonly SearchValues<char> SelfMapped =
+        SearchValues.Create(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c != '`').ToArray());
+
     /// <summary>Applies <see cref="Map"/> to every character, dropping what maps to '\0' and collapsing spaces.</summary>
     private static string MapAndCollapse(ReadOnlySpan<char> composed)
     {
         var buffer = ArrayPool<char>.Shared.Rent(composed.Length);
         var length = 0;
         var pendingSpace = false;
-        foreach (var c in composed)
+        var rest = composed;
+        while (true)
         {
-            var mapped = c;
-            // Printable ASCII other than space and backtick maps to itself: the bulk of any text skips the tables.
-            if ((uint)(c - '!') > '~' - '!' || c == '`')
+            // Text out of normal form is mostly ASCII around a few curly quotes or dashes: a stretch of self-mapped
+            // characters with single spaces is copied whole, everything else goes one character at a time.
+            var special = rest.IndexOfAnyExcept(SelfMapped);
+            var plain = special < 0 ? rest : rest[..special];
+            if (plain.Length > 1 && !plain.Contains("  ", StringComparison.Ordinal))
             {
-                mapped = c < 0x80 ? MapAscii(c) : Map(c);
-                if (mapped == '\0') continue;
-                if (mapped == ' ')
+                // No doubled space, so after one leading space the stretch starts with a visible character.
+                if (plain[0] == ' ')
                 {
                     pendingSpace = length > 0;
-                    continue;
+                    plain = plain[1..];
                 }
+                var trailingSpace = plain[^1] == ' ';
+                if (trailingSpace) plain = plain[..^1];
+                if (pendingSpace) buffer[length++] = ' ';
+                plain.CopyTo(buffer.AsSpan(length));
+                length += plain.Length;
+                pendingSpace = trailingSpace;
+            }
+            else
+            {
+                foreach (var c in plain) Append(c);
+            }
+            if (special < 0) break;
+            Append(rest[special]);
+            rest = rest[(special + 1)..];
+        }
+        var result = new string(buffer, 0, length);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
+
+        void Append(char c)
+        {
+            var mapped = c < 0x80 ? MapAscii(c) : Map(c);
+            if (mapped == '\0') return;
+            if (mapped == ' ')
+            {
+                pendingSpace = length > 0;
+                return;
             }
             if (pendingSpace) buffer[length++] = ' ';
             pendingSpace = false;
             buffer[length++] = mapped;
         }
-        var result = new string(buffer, 0, length);
-        ArrayPool<char>.Shared.Return(buffer);
-        return result;
     }
 
     /// <summary><see cref="Map"/> restricted to ASCII: the same answers without the switch over Unicode categories.</summary>
@@ -72,26 +102,36 @@ internal static class TextNormalizer
     /// table have nothing to change), no backtick (the one printable ASCII character <see cref="Map"/> rewrites), no
     /// leading, trailing or doubled space. Such a line is its own normal form.
     /// </summary>
-    private static bool IsAlreadyInline(ReadOnlySpan<char> span) =>
-        span.IndexOfAnyExceptInRange(' ', '~') < 0 && span.IndexOf('`') < 0 && span[0] != ' ' && span[^1] != ' '
-        && span.IndexOf("  ", StringComparison.Ordinal) < 0;
+    private static bool IsAlreadyInline(ReadOnlySpan<char> span) => !span.ContainsAnyExcept(SelfMapped) && HasSingleInnerSpaces(span);
+
+    /// <summary>The spacing part of <see cref="IsAlreadyInline"/>: no leading, trailing or doubled space (the span is not empty).</summary>
+    private static bool HasSingleInnerSpaces(ReadOnlySpan<char> span) =>
+        span[0] != ' ' && span[^1] != ' ' && !span.Contains("  ", StringComparison.Ordinal);
 
     /// <summary>
-    /// Splits text into lines at "\r\n", "\r" or "\n" and normalises each; blank lines stay (as empty strings) because
-    /// they mark paragraphs. A line already in normal form is copied out once, without an intermediate string.
+    /// Splits text into lines at "\r\n", "\r" or "\n" and normalises each; blank lines stay (as empty slices) because
+    /// they mark paragraphs. A line already in normal form stays a slice of <paramref name="text"/>: no copy at all.
     /// </summary>
-    public static List<string> NormalizeLines(string text)
+    public static List<ReadOnlyMemory<char>> NormalizeLines(string text)
     {
-        var rest = text.AsSpan();
-        var lines = new List<string>(rest.Count('\n') + 1);
+        var lines = new List<ReadOnlyMemory<char>>(text.AsSpan().Count('\n') + 1);
+        var start = 0;
         while (true)
         {
-            var end = rest.IndexOfAny('\r', '\n');
-            var line = end < 0 ? rest : rest[..end];
-            lines.Add(line.Length == 0 ? "" : IsAlreadyInline(line) ? new string(line) : NormalizeOutOfForm(line, null));
+            // One search finds the line break or, first, a character that takes the line out of normal form (line
+            // breaks are not self-mapped); only such a line is searched again for its end.
+            var end = text.AsSpan(start).IndexOfAnyExcept(SelfMapped);
+            var printable = end < 0 || text[start + end] is '\r' or '\n';
+            if (!printable)
+            {
+                var lineBreak = text.AsSpan(start + end).IndexOfAny('\r', '\n');
+                end = lineBreak < 0 ? -1 : end + lineBreak;
+            }
+            var line = text.AsMemory(start, end < 0 ? text.Length - start : end);
+            lines.Add(line.Length == 0 || (printable && HasSingleInnerSpaces(line.Span)) ? line : NormalizeOutOfForm(line.Span, null).AsMemory());
             if (end < 0) return lines;
-            var breakLength = rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? 2 : 1;
-            rest = rest[(end + breakLength)..];
+            end += start;
+            start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
         }
     }
 

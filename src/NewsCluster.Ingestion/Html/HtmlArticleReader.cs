@@ -26,7 +26,7 @@ internal static class HtmlArticleReader
             throw RejectedException.Because(RejectionKeywords.TooLarge, $"the page nests elements {depth} deep, over the limit of {limits.MaxHtmlDepth}");
         using var document = new HtmlParser().ParseDocument(html);
         var metadata = MetadataReader.Read(document, known.Url);
-        var paragraphs = MainTextExtractor.Extract(document);
+        var paragraphs = MainTextExtractor.Extract(document).ConvertAll(paragraph => paragraph.AsMemory());
         var given = known.Title ?? metadata.Title;
         var detected = given is null ? TitleDetector.Find(paragraphs) : null;
         var title = given ?? detected!.Title;

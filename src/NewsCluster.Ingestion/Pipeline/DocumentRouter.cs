@@ -61,7 +61,7 @@ internal sealed class DocumentRouter(IngestionLimits limits)
     }
 
     private ParsedItem ReadPlainText(string path, Stream stream) =>
-        ItemGuard.One(path, RejectionKeywords.NoArticleText, () => PlainTextReader.Read(TextDecoder.Decode(ReadDocument(stream)), KnownMetadata.None));
+        ItemGuard.One(path, RejectionKeywords.NoArticleText, () => PlainTextReader.Read(Bytes.ReadAllAsText(stream, limits.MaxEntryBytes, "the document"), KnownMetadata.None));
 
     private byte[] ReadDocument(Stream stream) => Bytes.ReadAll(stream, limits.MaxEntryBytes, "the document");
 

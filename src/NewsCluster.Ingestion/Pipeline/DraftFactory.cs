@@ -9,7 +9,7 @@ namespace NewsCluster.Ingestion.Pipeline;
 internal sealed record DraftFields
 {
     public required string Title { get; init; }
-    public required IReadOnlyList<string> Paragraphs { get; init; }
+    public required List<ReadOnlyMemory<char>> Paragraphs { get; init; }
     public required string RawText { get; init; }
     public DateTimeOffset? Published { get; init; }
     public string? Byline { get; init; }
@@ -57,7 +57,7 @@ internal static class DraftFactory
     }
 
     /// <summary>The non-empty paragraphs joined by blank lines (string.Join over a filter, without the enumerators).</summary>
-    private static string JoinParagraphs(IReadOnlyList<string> paragraphs)
+    private static string JoinParagraphs(List<ReadOnlyMemory<char>> paragraphs)
     {
         var count = 0;
         var length = 0;
@@ -76,7 +76,7 @@ internal static class DraftFactory
                 var p = list[i];
                 if (p.Length == 0) continue;
                 if (at > 0) { span[at++] = '\n'; span[at++] = '\n'; }
-                p.CopyTo(span[at..]);
+                p.Span.CopyTo(span[at..]);
                 at += p.Length;
             }
         });

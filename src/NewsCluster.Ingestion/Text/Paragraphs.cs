@@ -1,3 +1,4 @@
+using System.Text;
 using NewsCluster.Ingestion.Cleaning;
 
 namespace NewsCluster.Ingestion.Text;
@@ -10,7 +11,8 @@ internal static class Paragraphs
 {
     private const int WrapWidth = 100;
 
-    public static List<string> Split(string text)
+    /// <summary>The paragraphs of <paramref name="text"/>, as slices of it where they were already in normal form.</summary>
+    public static List<ReadOnlyMemory<char>> Split(string text)
     {
         var lines = TextNormalizer.NormalizeLines(text);
         if (IsHardWrapped(lines)) return JoinWrappedLines(lines);
@@ -22,7 +24,7 @@ internal static class Paragraphs
     /// Hard-wrapped text has at least four lines, none long, and at least half of its blocks (runs of non-blank lines)
     /// span more than one line.
     /// </summary>
-    private static bool IsHardWrapped(List<string> lines)
+    private static bool IsHardWrapped(List<ReadOnlyMemory<char>> lines)
     {
         int nonBlank = 0, blocks = 0, multiLineBlocks = 0;
         for (var i = 0; i < lines.Count; i++)
@@ -37,18 +39,19 @@ internal static class Paragraphs
         return nonBlank >= 4 && multiLineBlocks * 2 >= blocks;
     }
 
-    private static List<string> JoinWrappedLines(List<string> lines)
+    private static List<ReadOnlyMemory<char>> JoinWrappedLines(List<ReadOnlyMemory<char>> lines)
     {
-        var paragraphs = new List<string>();
-        var current = new List<string>();
-        foreach (var line in lines.Append(""))
+        var paragraphs = new List<ReadOnlyMemory<char>>();
+        var current = new StringBuilder();
+        foreach (var line in lines.Append(ReadOnlyMemory<char>.Empty))
         {
             if (line.Length > 0)
             {
-                current.Add(line);
+                if (current.Length > 0) current.Append(' ');
+                current.Append(line);
                 continue;
             }
-            if (current.Count > 0) paragraphs.Add(string.Join(' ', current));
+            if (current.Length > 0) paragraphs.Add(current.ToString().AsMemory());
             current.Clear();
         }
         return paragraphs;

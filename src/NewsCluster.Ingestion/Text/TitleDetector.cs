@@ -16,7 +16,7 @@ internal static class TitleDetector
     private const int HeaderWindow = 8;
     private const int DerivedTitleLength = 120;
 
-    public static TitleLocation Find(IReadOnlyList<string> paragraphs)
+    public static TitleLocation Find(List<ReadOnlyMemory<char>> paragraphs)
     {
         Span<int> header = stackalloc int[HeaderWindow];
         var count = Candidates(paragraphs, header);
@@ -25,32 +25,32 @@ internal static class TitleDetector
     }
 
     /// <summary>Fills <paramref name="header"/> with the indexes of the title candidates among the first lines; returns their count.</summary>
-    private static int Candidates(IReadOnlyList<string> paragraphs, Span<int> header)
+    private static int Candidates(List<ReadOnlyMemory<char>> paragraphs, Span<int> header)
     {
         var count = 0;
         for (var i = 0; i < Math.Min(paragraphs.Count, HeaderWindow); i++)
         {
-            var text = paragraphs[i];
+            var text = paragraphs[i].Span;
             if (text.Length > 0 && !DateStamps.IsDateStampLine(text) && !NoiseLines.IsNoise(text)) header[count++] = i;
         }
         return count;
     }
 
-    private static TitleLocation? RepeatedLine(IReadOnlyList<string> paragraphs, ReadOnlySpan<int> header)
+    private static TitleLocation? RepeatedLine(List<ReadOnlyMemory<char>> paragraphs, ReadOnlySpan<int> header)
     {
         char[]? buffer = null;
         try
         {
             for (var i = 0; i < header.Length; i++)
             {
-                var text = paragraphs[header[i]];
+                var text = paragraphs[header[i]].Span;
                 if (!Headlines.LooksLikeHeadline(text)) continue;
                 // Headlines are short, so one pooled buffer holds every key.
                 buffer ??= ArrayPool<char>.Shared.Rent(ParagraphKey.MaxKeyLength(Headlines.MaxHeadlineLength));
                 var key = buffer.AsSpan(0, ParagraphKey.Write(text, buffer));
                 if (key.Length == 0) continue;
                 for (var j = i + 1; j < header.Length; j++)
-                    if (ParagraphKey.Matches(paragraphs[header[j]], key)) return new TitleLocation(text, header[i]);
+                    if (ParagraphKey.Matches(paragraphs[header[j]].Span, key)) return new TitleLocation(text.ToString(), header[i]);
             }
             return null;
         }
@@ -60,21 +60,28 @@ internal static class TitleDetector
         }
     }
 
-    private static TitleLocation? FirstHeadline(IReadOnlyList<string> paragraphs, ReadOnlySpan<int> header)
+    private static TitleLocation? FirstHeadline(List<ReadOnlyMemory<char>> paragraphs, ReadOnlySpan<int> header)
     {
         // Only the first three lines may hold the title: a headline-shaped line further down is a subheading.
         foreach (var index in header)
-            if (index < 3 && Headlines.LooksLikeHeadline(paragraphs[index])) return new TitleLocation(paragraphs[index], index);
+            if (index < 3 && Headlines.LooksLikeHeadline(paragraphs[index].Span)) return new TitleLocation(paragraphs[index].ToString(), index);
         return null;
     }
 
-    private static TitleLocation DerivedFromFirstSentence(IReadOnlyList<string> paragraphs)
+    private static TitleLocation DerivedFromFirstSentence(List<ReadOnlyMemory<char>> paragraphs)
     {
-        var first = paragraphs.FirstOrDefault(p => p.Length > 0) ?? "";
-        var end = first.IndexOfAny(['.', '!', '?']);
+        var first = ReadOnlySpan<char>.Empty;
+        foreach (var paragraph in paragraphs)
+        {
+            if (paragraph.Length == 0) continue;
+            first = paragraph.Span;
+            break;
+        }
+        var end = first.IndexOfAny('.', '!', '?');
         var sentence = end > 0 ? first[..(end + 1)] : first;
-        if (sentence.Length <= DerivedTitleLength) return new TitleLocation(sentence.TrimEnd('.'), -1);
-        var cut = sentence.LastIndexOf(' ', DerivedTitleLength);
-        return new TitleLocation(sentence[..(cut > 0 ? cut : DerivedTitleLength)] + "…", -1);
+        if (sentence.Length <= DerivedTitleLength) return new TitleLocation(sentence.TrimEnd('.').ToString(), -1);
+        // The last space at or before the length limit, as string.LastIndexOf(' ', DerivedTitleLength) finds it.
+        var cut = sentence[..(DerivedTitleLength + 1)].LastIndexOf(' ');
+        return new TitleLocation(string.Concat(sentence[..(cut > 0 ? cut : DerivedTitleLength)], "…"), -1);
     }
 }

@@ -41,7 +41,7 @@ public sealed class ParagraphKeyTests
                 seen.Add(paragraph);
                 var summary = ParagraphKey.Summarize(paragraph);
                 if (summary.Length == 0) continue;
-                set.Add(paragraph, summary).Should().Be(expected.Add(ParagraphKey.Of(paragraph)), "for {0}", paragraph);
+                set.Add(paragraph.AsMemory(), summary).Should().Be(expected.Add(ParagraphKey.Of(paragraph)), "for {0}", paragraph);
             }
             set.Clear();
         }
