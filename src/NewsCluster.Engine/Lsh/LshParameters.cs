@@ -12,7 +12,20 @@ public sealed record LshParameters(int Bands, int Rows)
 {
     /// <summary>P(s) = 1 − (1 − s^r)^b: the probability that a pair with Jaccard s becomes a candidate.</summary>
     public double CandidateProbability(double similarity) =>
-        1 - Math.Pow(1 - Math.Pow(similarity, Rows), Bands);
+        1 - Power(1 - Power(similarity, Rows), Bands);
+
+    /// <summary>x^n for a whole n ≥ 0 by repeated squaring: the parameter search evaluates the S-curve ~700,000 times, and this is several times cheaper than <see cref="Math.Pow"/>.</summary>
+    private static double Power(double x, int n)
+    {
+        var result = 1.0;
+        while (n > 0)
+        {
+            if ((n & 1) != 0) result *= x;
+            x *= x;
+            n >>= 1;
+        }
+        return result;
+    }
 
     /// <summary>The similarity where the S-curve is steepest, approximately (1/b)^(1/r) (MMDS §3.4.2).</summary>
     public double ApproximateThreshold => Math.Pow(1.0 / Bands, 1.0 / Rows);
