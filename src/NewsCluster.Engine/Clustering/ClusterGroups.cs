@@ -2,21 +2,22 @@ namespace NewsCluster.Engine.Clustering;
 
 /// <summary>
 /// The mutable state of one batch clustering: clusters as union-find roots over article positions, each with its
-/// members, <see cref="TermSum"/>, time span, lock flag and candidate neighbours, plus the editor constraints.
+/// members, time span, lock flag and candidate neighbours, plus the editor constraints.
 /// </summary>
 /// <remarks>
 /// Each neighbour of a cluster carries the cross sum D(A, C) = Σ cos(a, c) over a ∈ A, c ∈ C = Σ_A · Σ_C, the
 /// numerator of their group-average linkage. A merge then needs no vector work for a neighbour both parts knew:
 /// D(A ∪ B, C) = D(A, C) + D(B, C) (the Lance–Williams update of average linkage, exact here because every D is
-/// exact). Only a neighbour of one part costs a dot product with the other part's sum.
+/// exact). A neighbour of only one part costs one cross sum with the other part, computed from the members' terms
+/// through a dense scratch array: no cluster ever needs its term sum stored.
 /// </remarks>
 internal sealed class ClusterGroups
 {
     private readonly FingerprintedArticle[] _items;
-    private readonly WeightedVector[] _vectors;
+    private readonly SharedTermWeight[][] _terms;
+    private readonly int _termCount;
     private readonly int[] _parent;
     private readonly List<int>[] _members;
-    private readonly TermSum?[] _sums;
     private readonly bool[] _locked;
     private readonly DateTimeOffset?[] _min;
     private readonly DateTimeOffset?[] _max;
@@ -25,16 +26,23 @@ internal sealed class ClusterGroups
     private readonly Dictionary<int, List<int>> _cannot = new();
     private readonly TimeSpan? _window;
     private int[]? _component;
+    private CrossSums? _sequential;
 
-    public ClusterGroups(FingerprintedArticle[] items, WeightedVector[] vectors, Dictionary<long, int> position, ClusteringConstraints constraints, TimeSpan? window)
+    /// <param name="items">The articles, by position.</param>
+    /// <param name="terms">Each article's weights on terms shared with some other article (numbers below <paramref name="termCount"/>), ascending by term id.</param>
+    /// <param name="termCount">How many shared terms there are.</param>
+    /// <param name="position">Article id to position.</param>
+    /// <param name="constraints">Editor decisions.</param>
+    /// <param name="window">Optional publication-time window.</param>
+    public ClusterGroups(FingerprintedArticle[] items, SharedTermWeight[][] terms, int termCount, Dictionary<long, int> position, ClusteringConstraints constraints, TimeSpan? window)
     {
         _items = items;
-        _vectors = vectors;
+        _terms = terms;
+        _termCount = termCount;
         _window = window;
         var n = items.Length;
         _parent = new int[n];
         _members = new List<int>[n];
-        _sums = new TermSum?[n];
         _locked = new bool[n];
         _min = new DateTimeOffset?[n];
         _max = new DateTimeOffset?[n];
@@ -58,7 +66,7 @@ internal sealed class ClusterGroups
             foreach (var id in locked.Order())
             {
                 if (!position.TryGetValue(id, out var i) || _locked[Find(i)]) continue;
-                if (first < 0) first = i; else Union(Find(first), Find(i));
+                if (first < 0) first = i; else Union(Find(first), Find(i), Sequential);
             }
             if (first >= 0) _locked[Find(first)] = true;
         }
@@ -67,6 +75,9 @@ internal sealed class ClusterGroups
             if (position.TryGetValue(a, out var i) && position.TryGetValue(b, out var j)) TryUnion(i, j);
         }
     }
+
+    /// <summary>Scratch for the single-threaded phases (constraints and copies, before agglomeration).</summary>
+    private CrossSums Sequential => _sequential ??= new CrossSums(_termCount);
 
     public int Find(int i)
     {
@@ -109,28 +120,15 @@ internal sealed class ClusterGroups
         int a = Find(i), b = Find(j);
         if (a == b) return false;
         if (!MayJoin(a, b)) return false;
-        Union(a, b);
+        Union(a, b, Sequential);
         return true;
     }
 
     /// <summary>Unites roots; the smaller index stays the root so the result does not depend on merge order.</summary>
-    private int Union(int a, int b)
+    private int Union(int a, int b, CrossSums sums)
     {
         if (b < a) (a, b) = (b, a);
-        MergeNeighbours(a, b);
-        // A sum is kept up to date once it exists; a side without one is summed from its members when needed.
-        if (_sums[a] is { } sa)
-        {
-            if (IsSingleton(b)) sa.Add(_vectors[b]);
-            else sa.Add(Sum(b));
-        }
-        else if (_sums[b] is { } sb)
-        {
-            if (IsSingleton(a)) sb.Add(_vectors[a]);
-            else sb.Add(Sum(a));
-            _sums[a] = sb;
-        }
-        _sums[b] = null;
+        MergeNeighbours(a, b, sums);
         _parent[b] = a;
         _members[a].AddRange(_members[b]);
         _members[b] = [];
@@ -144,9 +142,9 @@ internal sealed class ClusterGroups
 
     /// <summary>
     /// Gives root <paramref name="a"/> the neighbours of both roots with their cross sums to the union (before the
-    /// member lists move, since a missing cross sum is computed from the parts).
+    /// member lists move, since a cross sum one part lacks is computed from that part's members).
     /// </summary>
-    private void MergeNeighbours(int a, int b)
+    private void MergeNeighbours(int a, int b, CrossSums sums)
     {
         var na = _neighbours[a];
         var nb = _neighbours[b];
@@ -158,11 +156,12 @@ internal sealed class ClusterGroups
         order.AddRange(na.Keys);
         if (nb is not null) foreach (var c in nb.Keys) if (!na.ContainsKey(c)) order.Add(c);
         order.Sort();
-        foreach (var c in order)
+        var fromA = Known(na, order, a, sums);
+        var fromB = nb is null ? Known([], order, b, sums) : Known(nb, order, b, sums);
+        for (var k = 0; k < order.Count; k++)
         {
-            var fromA = na.TryGetValue(c, out var da) && !double.IsNaN(da) ? da : CrossSum(a, c);
-            var fromB = nb is not null && nb.TryGetValue(c, out var db) && !double.IsNaN(db) ? db : CrossSum(b, c);
-            var d = fromA + fromB;
+            var c = order[k];
+            var d = fromA[k] + fromB[k];
             na[c] = d;
             var nc = _neighbours[c]!;
             nc.Remove(b);
@@ -171,26 +170,31 @@ internal sealed class ClusterGroups
         _neighbours[b] = null;
     }
 
-    /// <summary>D(a, c) = Σ_a · Σ_c for two roots, with a singleton's vector standing in for its sum.</summary>
-    private double CrossSum(int a, int c)
+    /// <summary>
+    /// D(<paramref name="root"/>, c) for each c of <paramref name="others"/>: the value <paramref name="known"/> holds,
+    /// or else computed, with the root's terms scattered once for all that need it.
+    /// </summary>
+    private double[] Known(Dictionary<int, double> known, List<int> others, int root, CrossSums sums)
     {
-        var singleA = IsSingleton(a);
-        var singleC = IsSingleton(c);
-        if (singleA && singleC) return _vectors[a].Dot(_vectors[c]);
-        if (singleA) return Sum(c).Dot(_vectors[a]);
-        if (singleC) return Sum(a).Dot(_vectors[c]);
-        return Sum(a).Dot(Sum(c));
+        var result = new double[others.Count];
+        var scattered = false;
+        for (var k = 0; k < others.Count; k++)
+        {
+            if (known.TryGetValue(others[k], out var d) && !double.IsNaN(d))
+            {
+                result[k] = d;
+                continue;
+            }
+            if (!scattered)
+            {
+                sums.Scatter(_members[root], _terms);
+                scattered = true;
+            }
+            result[k] = sums.Gather(_members[others[k]], _terms);
+        }
+        if (scattered) sums.Clear(_members[root], _terms);
+        return result;
     }
-
-    private TermSum Sum(int root)
-    {
-        if (_sums[root] is { } s) return s;
-        s = new TermSum();
-        s.AddAll(_members[root].ConvertAll(m => _vectors[m]));
-        return _sums[root] = s;
-    }
-
-    private bool IsSingleton(int root) => _members[root].Count == 1;
 
     /// <summary>
     /// Records that the clusters of articles i and j are candidates for a merge; <paramref name="cosine"/> is their
@@ -200,7 +204,7 @@ internal sealed class ClusterGroups
     {
         int a = Find(i), b = Find(j);
         if (a == b) return;
-        var single = a == i && b == j && IsSingleton(a) && IsSingleton(b);
+        var single = a == i && b == j && _members[a].Count == 1 && _members[b].Count == 1;
         var na = _neighbours[a] ??= [];
         var nb = _neighbours[b] ??= [];
         // A second edge between the same clusters means several members meet: the sum is computed when needed.
@@ -210,13 +214,15 @@ internal sealed class ClusterGroups
     }
 
     /// <summary>The group-average linkage of two neighbouring roots, computing and keeping their cross sum if unknown.</summary>
-    private double Linkage(int a, int b)
+    private double Linkage(int a, int b, CrossSums sums)
     {
         var na = _neighbours[a]!;
         var d = na[b];
         if (double.IsNaN(d))
         {
-            d = CrossSum(a, b);
+            sums.Scatter(_members[a], _terms);
+            d = sums.Gather(_members[b], _terms);
+            sums.Clear(_members[a], _terms);
             na[b] = d;
             _neighbours[b]![a] = d;
         }
@@ -260,19 +266,28 @@ internal sealed class ClusterGroups
         for (var i = 0; i < n; i++) component[i] = Top(Find(i));
         _component = component;
         var work = roots.Values.ToArray();
-        Parallel.For(0, work.Length, parallel ?? new ParallelOptions(), () => new PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)>(Comparer.Instance),
-            (c, _, queue) =>
+        Parallel.For(0, work.Length, parallel ?? new ParallelOptions(), () => new Worker(_termCount),
+            (c, _, worker) =>
             {
-                AgglomerateComponent(work[c], threshold, queue);
-                return queue;
+                AgglomerateComponent(work[c], threshold, worker);
+                return worker;
             }, _ => { });
         _component = null;
     }
 
-    private void AgglomerateComponent(List<int> roots, double threshold, PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)> queue)
+    /// <summary>One agglomeration worker's queue and scratch.</summary>
+    private sealed class Worker(int termCount)
     {
+        public readonly PriorityQueue<(int A, int B, int VA, int VB), (double Score, int A, int B)> Queue = new(Comparer.Instance);
+        public readonly CrossSums Sums = new(termCount);
+        public readonly List<int> Neighbours = [];
+    }
+
+    private void AgglomerateComponent(List<int> roots, double threshold, Worker worker)
+    {
+        var queue = worker.Queue;
+        var neighbours = worker.Neighbours;
         queue.Clear();
-        var neighbours = new List<int>();
         foreach (var a in roots)
         {
             neighbours.Clear();
@@ -280,7 +295,7 @@ internal sealed class ClusterGroups
             neighbours.Sort();
             foreach (var b in neighbours)
             {
-                var score = Linkage(a, b);
+                var score = Linkage(a, b, worker.Sums);
                 if (score >= threshold) queue.Enqueue((a, b, _version[a], _version[b]), (score, a, b));
             }
         }
@@ -288,14 +303,14 @@ internal sealed class ClusterGroups
         {
             if (_version[e.A] != e.VA || _version[e.B] != e.VB) continue;
             if (!MayJoin(e.A, e.B)) continue;
-            var root = Union(e.A, e.B);
+            var root = Union(e.A, e.B, worker.Sums);
             if (_neighbours[root] is not { } set) continue;
             neighbours.Clear();
             neighbours.AddRange(set.Keys);
             neighbours.Sort();
             foreach (var c in neighbours)
             {
-                var score = Linkage(root, c);
+                var score = Linkage(root, c, worker.Sums);
                 if (score < threshold) continue;
                 var (x, y) = root < c ? (root, c) : (c, root);
                 queue.Enqueue((x, y, _version[x], _version[y]), (score, x, y));

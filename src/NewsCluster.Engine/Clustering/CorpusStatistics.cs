@@ -155,21 +155,6 @@ public sealed class CorpusStatistics(double priorDocuments = 20)
     public static double InverseDocumentFrequency(int documents, double prior, int documentFrequency) =>
         Math.Log((documents + prior + 1) / (documentFrequency + 1.0));
 
-    /// <summary>The L2-normalised TF-IDF vector, idf looked up by dense term number (the batch clusterer's layout).</summary>
-    internal static WeightedVector Vectorize(ArticleFingerprint fingerprint, ReadOnlySpan<int> denseIds, double[] idf)
-    {
-        var values = new float[denseIds.Length];
-        double norm = 0;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var w = fingerprint.TermWeights[i] * idf[denseIds[i]];
-            values[i] = (float)w;
-            norm += w * w;
-        }
-        Normalize(values, norm);
-        return new WeightedVector(fingerprint.TermIds, values);
-    }
-
     private static void Normalize(float[] values, double norm)
     {
         if (norm <= 0) return;

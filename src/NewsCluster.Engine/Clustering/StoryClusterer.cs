@@ -101,12 +101,10 @@ public sealed class StoryClusterer(ClusteringOptions options)
         var idf = new double[df.Length];
         for (var t = 0; t < idf.Length; t++) idf[t] = idfOfFrequency[df[t]];
         var sharedNumber = SharedTermNumbers(df, n, out var sharedTerms);
-        var vectors = new WeightedVector[n];
-        var shared = new SharedTerm[n][];
+        var shared = new SharedTermWeight[n][];
         Parallel.For(0, n, Options.Parallel, i =>
         {
-            vectors[i] = CorpusStatistics.Vectorize(items[i].Fingerprint, vocabulary.Numbers(i), idf);
-            shared[i] = SharedTermsOf(vocabulary.Numbers(i), vectors[i].Values, sharedNumber);
+            shared[i] = SharedTermsOf(items[i].Fingerprint, vocabulary.Numbers(i), idf, sharedNumber);
         });
 
         var storyBanding = Options.StoryBanding;
@@ -202,7 +200,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 Interlocked.Add(ref skippedBuckets, local.Skipped);
             });
 
-        var groups = new ClusterGroups(items, vectors, position, constraints, Options.TimeWindow);
+        var groups = new ClusterGroups(items, shared, sharedTerms, position, constraints, Options.TimeWindow);
         long copyPairs = 0, similarPairs = 0;
         for (var i = 0; i < n; i++)
         {
@@ -231,7 +229,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
     /// Σ_k scratch[ids_k] · values_k: the dot product of a vector scattered densely in <paramref name="scratch"/> with a
     /// sparse one. Terms are visited in ascending id order, as the sorted merge does, so the sum is bit-identical.
     /// </summary>
-    private static double DenseDot(float[] scratch, SharedTerm[] terms)
+    private static double DenseDot(float[] scratch, SharedTermWeight[] terms)
     {
         double sum = 0;
         foreach (var t in terms) sum += (double)scratch[t.Number] * t.Value;
@@ -288,19 +286,27 @@ public sealed class StoryClusterer(ClusteringOptions options)
         return number;
     }
 
-    /// <summary>A term two or more articles have: its shared number and this article's weight.</summary>
-    private readonly record struct SharedTerm(int Number, float Value);
-
-    /// <summary>An article's weights restricted to shared terms, by shared number, in ascending term-id order.</summary>
-    private static SharedTerm[] SharedTermsOf(ReadOnlySpan<int> dense, float[] values, int[] sharedNumber)
+    /// <summary>
+    /// An article's L2-normalised TF-IDF weights (w(t) = tf(t) · idf(t) / ‖·‖ over all its terms, as
+    /// <see cref="CorpusStatistics"/> computes them) kept for its shared terms, in ascending term-id order.
+    /// </summary>
+    private static SharedTermWeight[] SharedTermsOf(ArticleFingerprint fingerprint, ReadOnlySpan<int> dense, double[] idf, int[] sharedNumber)
     {
+        var tf = fingerprint.TermWeights;
+        double norm = 0;
         var count = 0;
-        foreach (var d in dense) if (sharedNumber[d] >= 0) count++;
-        var terms = new SharedTerm[count];
+        for (var k = 0; k < dense.Length; k++)
+        {
+            var w = tf[k] * idf[dense[k]];
+            norm += w * w;
+            if (sharedNumber[dense[k]] >= 0) count++;
+        }
+        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 1f;
+        var terms = new SharedTermWeight[count];
         for (int k = 0, c = 0; k < dense.Length; k++)
         {
             var number = sharedNumber[dense[k]];
-            if (number >= 0) terms[c++] = new SharedTerm(number, values[k]);
+            if (number >= 0) terms[c++] = new SharedTermWeight(number, (float)(tf[k] * idf[dense[k]]) * scale);
         }
         return terms;
     }
