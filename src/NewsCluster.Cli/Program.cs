@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NewsCluster.Cli.Commands;
 
+Warmup.StartFor(args);
 var root = new RootCommand("NewsCluster offline tools: parse, cluster and evaluate article dumps without a database.")
 {
     ParseCommand.Create(),

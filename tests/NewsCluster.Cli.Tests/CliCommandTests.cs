@@ -43,6 +43,20 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
+    public void Cluster_names_files_in_subfolders_by_their_slash_separated_path_relative_to_the_input()
+    {
+        var articles = new CorpusGenerator(4).Generate(6);
+        Directory.CreateDirectory(Path.Combine(_dir, "in", "b", "deep"));
+        Directory.CreateDirectory(Path.Combine(_dir, "in", "a"));
+        string[] places = ["b/deep/x.txt", "a/y.txt", "z.txt", "a/B.txt", "b/c.txt", "a/a.txt"];
+        for (var i = 0; i < places.Length; i++)
+            File.WriteAllText(Path.Combine(_dir, "in", places[i]), articles[i].Title + "\n\n" + articles[i].Text);
+        var tsv = Path.Combine(_dir, "clusters.tsv");
+        Run("cluster", Path.Combine(_dir, "in") + Path.DirectorySeparatorChar, "--out", tsv).Should().Be(0);
+        File.ReadAllLines(tsv).Select(l => l.Split('\t')[0]).Should().Equal(places.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Explain_prints_a_verdict_for_two_files()
     {
         Directory.CreateDirectory(_dir);

@@ -86,10 +86,7 @@ internal static class Corpus
         var rejected = 0;
         if (Directory.Exists(path))
         {
-            var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                .Select(f => (Relative: System.IO.Path.GetRelativePath(path, f).Replace('\\', '/'), Full: f))
-                .OrderBy(f => f.Relative, StringComparer.Ordinal)
-                .ToArray();
+            var files = ListFiles(path);
             slots = new List<ReadArticle>[files.Length];
             var progress = new Progress("parse", files.Length);
             var done = 0;
@@ -136,6 +133,30 @@ internal static class Corpus
         if (rejected > 0) Console.Error.WriteLine($"note: {rejected} item(s) rejected by ingestion (see `parse`).");
         // Stable ordinal sort by path: items of one archive keep their reading order when paths tie.
         return slots.SelectMany(s => s).OrderBy(x => x.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Every file under <paramref name="folder"/> with its path relative to it ('/'-separated), in ordinal order of
+    /// that path. The relative path is cut from the entry's full path (the folder is its prefix), which costs far
+    /// less than <see cref="System.IO.Path.GetRelativePath"/> over 20,000 files.
+    /// </summary>
+    private static (string Relative, string Full)[] ListFiles(string folder)
+    {
+        var root = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(folder));
+        var prefix = root.Length + (System.IO.Path.EndsInDirectorySeparator(root) ? 0 : 1);
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Relative, string Full)>(root,
+            (ref System.IO.Enumeration.FileSystemEntry entry) =>
+            {
+                var full = entry.ToFullPath();
+                return (full[prefix..].Replace('\\', '/'), full);
+            },
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory,
+        };
+        var files = entries.ToArray();
+        Array.Sort(files, (x, y) => string.CompareOrdinal(x.Relative, y.Relative));
+        return files;
     }
 
     /// <summary>Clustering inputs with ids = position in path order, so results never depend on file-system order.</summary>

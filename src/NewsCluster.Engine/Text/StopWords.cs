@@ -17,7 +17,9 @@ public static class StopWords
 
     /// <summary>
     /// <see cref="Contains(ReadOnlySpan{char})"/> for a token whose <see cref="Hashing.StableHash.HashToken"/> (seed 0)
-    /// the caller already has: an open-addressing table indexed by that hash, confirmed by comparing characters.
+    /// the caller already has: an open-addressing table indexed by that hash whose slots keep each word's full hash,
+    /// so characters are compared only when the hashes agree (about half of English tokens are stop words, and the
+    /// others mostly meet a different word or an empty slot).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static bool Contains(ReadOnlySpan<char> token, ulong tokenHash)
@@ -26,26 +28,27 @@ public static class StopWords
         if (token.Length > MaxLength) return false;
         var slots = HashedSlots;
         var mask = slots.Length - 1;
-        for (var i = (int)(tokenHash & (ulong)mask); slots[i] is { } word; i = (i + 1) & mask)
-            if (token.SequenceEqual(word)) return true;
+        for (var i = (int)(tokenHash & (ulong)mask); slots[i].Word is { } word; i = (i + 1) & mask)
+            if (slots[i].Hash == tokenHash && token.SequenceEqual(word)) return true;
         return false;
     }
 
-    private static readonly string?[] HashedSlots = BuildHashedSlots();
+    private static readonly (ulong Hash, string? Word)[] HashedSlots = BuildHashedSlots();
 
     /// <summary>The length of the longest stop word.</summary>
     private static readonly int MaxLength = Set.Max(word => word.Length);
 
-    private static string?[] BuildHashedSlots()
+    private static (ulong Hash, string? Word)[] BuildHashedSlots()
     {
         var size = 16;
         while (size < Set.Count * 4) size *= 2;
-        var slots = new string?[size];
+        var slots = new (ulong Hash, string? Word)[size];
         foreach (var word in Set)
         {
-            var i = (int)(Hashing.StableHash.HashToken(word) & (ulong)(size - 1));
-            while (slots[i] is not null) i = (i + 1) & (size - 1);
-            slots[i] = word;
+            var hash = Hashing.StableHash.HashToken(word);
+            var i = (int)(hash & (ulong)(size - 1));
+            while (slots[i].Word is not null) i = (i + 1) & (size - 1);
+            slots[i] = (hash, word);
         }
         return slots;
     }
