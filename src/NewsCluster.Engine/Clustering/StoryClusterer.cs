@@ -99,7 +99,10 @@ public sealed class StoryClusterer(ClusteringOptions options)
         var idfOfFrequency = new double[n + 1];
         for (var f = 1; f <= n; f++) idfOfFrequency[f] = CorpusStatistics.InverseDocumentFrequency(n, Options.IdfPriorDocuments, f);
         var idf = new double[df.Length];
-        for (var t = 0; t < idf.Length; t++) idf[t] = idfOfFrequency[df[t]];
+        Parallel.For(0, (idf.Length + 65535) / 65536, Options.Parallel, block =>
+        {
+            for (var t = block * 65536; t < Math.Min(idf.Length, (block + 1) * 65536); t++) idf[t] = idfOfFrequency[df[t]];
+        });
         var sharedNumber = SharedTermNumbers(df, n, out var sharedTerms);
         var shared = new SharedTermWeight[n][];
         Parallel.For(0, n, Options.Parallel, i =>

@@ -42,15 +42,39 @@ internal sealed class Vocabulary
         while (partitionBits < 12 && (long)OccurrencesPerPartition << partitionBits < total) partitionBits++;
         var partitions = 1 << partitionBits;
 
-        // Scatter (id, occurrence) into partitions, keeping occurrence order within each.
+        // Scatter (id, occurrence) into partitions, keeping occurrence order within each: articles are cut into a
+        // fixed number of runs, each counted and scattered in parallel into its own stretch of every partition, the
+        // runs' stretches in article order, so the layout is the sequential one whatever the thread count.
+        var runs = Math.Clamp(n / 1024, 1, 16);
+        var counts = new int[runs * partitions];
+        Parallel.For(0, runs, parallel, run =>
+        {
+            var own = counts.AsSpan(run * partitions, partitions);
+            for (var i = RunStart(run, runs, n); i < RunStart(run + 1, runs, n); i++)
+                foreach (var id in termIds[i]) own[Partition(id, partitionBits)]++;
+        });
         var start = new int[partitions + 1];
-        foreach (var ids in termIds)
-            foreach (var id in ids) start[Partition(id, partitionBits) + 1]++;
-        for (var p = 0; p < partitions; p++) start[p + 1] += start[p];
-        var fill = start.AsSpan(0, partitions).ToArray();
+        var cursors = new int[runs * partitions];
+        for (int p = 0, at = 0; p < partitions; p++)
+        {
+            start[p] = at;
+            for (var run = 0; run < runs; run++)
+            {
+                cursors[run * partitions + p] = at;
+                at += counts[run * partitions + p];
+            }
+        }
+        start[partitions] = total;
         var scattered = new ulong[total];
-        for (int i = 0, occurrence = 0; i < n; i++)
-            foreach (var id in termIds[i]) scattered[fill[Partition(id, partitionBits)]++] = ((ulong)id << 32) | (uint)occurrence++;
+        Parallel.For(0, runs, parallel, run =>
+        {
+            var cursor = cursors.AsSpan(run * partitions, partitions);
+            for (var i = RunStart(run, runs, n); i < RunStart(run + 1, runs, n); i++)
+            {
+                var occurrence = offsets[i];
+                foreach (var id in termIds[i]) scattered[cursor[Partition(id, partitionBits)]++] = ((ulong)id << 32) | (uint)occurrence++;
+            }
+        });
 
         var numbers = new int[total];
         var frequencies = new int[partitions][];
@@ -74,6 +98,9 @@ internal sealed class Vocabulary
         for (var p = 0; p < partitions; p++) frequencies[p].CopyTo(documentFrequency, first[p]);
         return new Vocabulary(numbers, offsets, documentFrequency);
     }
+
+    /// <summary>The first article of run <paramref name="run"/> when <paramref name="articles"/> are cut into <paramref name="runs"/> runs.</summary>
+    private static int RunStart(int run, int runs, int articles) => (int)((long)articles * run / runs);
 
     /// <summary>The top bits of a Fibonacci hash of the id (zero bits: one partition).</summary>
     private static int Partition(uint id, int bits) => bits == 0 ? 0 : (int)((id * 0x9E3779B1u) >> (32 - bits));
