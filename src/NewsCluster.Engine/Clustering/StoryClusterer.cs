@@ -91,8 +91,9 @@ public sealed class StoryClusterer(ClusteringOptions options)
         var position = new Dictionary<long, int>(n);
         for (var i = 0; i < n; i++) position[items[i].Id] = i;
 
-        // IDF and unit TF-IDF vectors; every term also gets a dense number so that verification can use a scratch
-        // accumulator instead of merging sorted id lists.
+        // IDF from the batch, then each article's unit TF-IDF weights on the terms it shares with some other article
+        // (a term of one article never adds to a similarity), by dense number, so that verification and agglomeration
+        // use scratch arrays instead of merging sorted id lists.
         var vocabulary = Vocabulary.Build(items.Select(a => a.Fingerprint.TermIds).ToArray(), Options.Parallel);
         var df = vocabulary.DocumentFrequency;
         // idf depends on the frequency alone: one logarithm per distinct frequency, not per term.
@@ -230,7 +231,8 @@ public sealed class StoryClusterer(ClusteringOptions options)
 
     /// <summary>
     /// Σ_k scratch[ids_k] · values_k: the dot product of a vector scattered densely in <paramref name="scratch"/> with a
-    /// sparse one. Terms are visited in ascending id order, as the sorted merge does, so the sum is bit-identical.
+    /// sparse one. Terms are visited in ascending id order, as the sorted merge does, and the terms left out (those of
+    /// one article) would only add zeros, so the sum is bit-identical to the merge over whole vectors.
     /// </summary>
     private static double DenseDot(float[] scratch, SharedTermWeight[] terms)
     {
