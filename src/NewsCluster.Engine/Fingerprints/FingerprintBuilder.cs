@@ -225,56 +225,109 @@ public sealed class FingerprintBuilder
     /// <summary>Adds the tokens [<paramref name="first"/>, <paramref name="end"/>) of the token buffer.</summary>
     private void AddTokens(int first, int end, ref TermPass pass)
     {
+        if (pass.CollectWords && pass.Texts is null && pass.ChannelWeight == 0)
+        {
+            AddBodyTokens(first, end, ref pass);
+            return;
+        }
         var tokens = _tokens.Tokens;
         var hashes = _tokens.Hashes;
+        for (var t = first; t < end; t++) AddToken(ref pass, tokens[t], hashes[t]);
+    }
+
+    /// <summary>
+    /// <see cref="AddTokens"/> for a body paragraph without term texts, nearly all the work: the same steps as
+    /// <see cref="AddToken"/> without the title channel and the texts, with the pass state and the word count in
+    /// locals, so that the loop keeps them in registers instead of going through memory for every token.
+    /// </summary>
+    private void AddBodyTokens(int first, int end, ref TermPass pass)
+    {
+        var tokens = _tokens.Tokens;
+        var hashes = _tokens.Hashes;
+        // Every token joins the shingled words: make room once, then write without a capacity test per token.
+        if (_wordHashes.Length - _wordCount < end - first)
+            Array.Resize(ref _wordHashes, Math.Max(_wordCount + end - first, _wordHashes.Length * 2));
+        var words = _wordHashes;
+        var wordCount = _wordCount;
+        var tf = _tf;
+        var bigramWeight = _options.BigramWeight;
+        var weight = pass.Weight;
+        var boosted = pass.Boosted;
+        var contentCount = pass.ContentCount;
+        var previous = pass.Previous;
         for (var t = first; t < end; t++)
         {
-            var token = tokens[t];
-            AddToken(ref pass, _tokens.Writable(token.Start, token.Length), hashes[t], token.Kind);
+            var raw = hashes[t];
+            words[wordCount++] = raw;
+            if (!IsContentTerm(tokens[t], raw, out var full, out _)) continue;
+            var w = contentCount < boosted ? weight : 1f;
+            contentCount++;
+            tf.Add(StableHash.Fold32(full), w);
+            if (bigramWeight > 0 && previous != 0)
+                tf.Add(StableHash.Fold32(BigramHash(previous, full)), w * bigramWeight);
+            previous = full;
         }
+        _wordCount = wordCount;
+        pass.ContentCount = contentCount;
+        pass.Previous = previous;
     }
 
     /// <summary>
     /// Adds one token: its hash <paramref name="raw"/> to the shingled words when the pass collects them, and when it
-    /// is a content token its term (stemmed in place when it is a word), its channel copy and its bigram.
+    /// is a content token its term, its channel copy and its bigram (with their texts when the pass keeps them).
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private void AddToken(ref TermPass pass, Span<char> chars, ulong raw, TokenKind kind)
+    private void AddToken(ref TermPass pass, Token token, ulong raw)
     {
         if (pass.CollectWords) AddWordHash(raw);
-        if (!IsContent(kind, chars, raw)) return;
-        ReadOnlySpan<char> term = chars;
-        var full = raw;
-        if (kind == TokenKind.Word && chars.Length <= MaxStemmedLength && EnglishStemmer.MayStem(chars))
+        if (!IsContentTerm(token, raw, out var full, out var length)) return;
+        var id = StableHash.Fold32(full);
+        var w = pass.ContentCount < pass.Boosted ? pass.Weight : 1f;
+        pass.ContentCount++;
+        var texts = pass.Texts;
+        var term = texts is null ? null : _tokens.Chars.Slice(token.Start, length).ToString();
+        _tf.Add(id, w);
+        if (texts is not null) texts.TryAdd(id, term!);
+        if (pass.ChannelWeight > 0)
+        {
+            var channelId = StableHash.Fold32(StableHash.Mix64(full ^ pass.ChannelSalt));
+            _tf.Add(channelId, pass.ChannelWeight);
+            if (texts is not null) texts.TryAdd(channelId, "title:" + term);
+        }
+        if (_options.BigramWeight > 0 && pass.Previous != 0)
+        {
+            var bigramId = StableHash.Fold32(BigramHash(pass.Previous, full));
+            _tf.Add(bigramId, w * _options.BigramWeight);
+            if (texts is not null) texts.TryAdd(bigramId, "bigram:" + term);
+        }
+        pass.Previous = full;
+    }
+
+    /// <summary>The hash of the bigram of two adjacent content terms (order matters).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static ulong BigramHash(ulong previous, ulong full) => StableHash.Mix64(previous * StableHash.GoldenGamma ^ full);
+
+    /// <summary>
+    /// Whether the token with hash <paramref name="raw"/> is a content token; if so, its term: a word is stemmed in
+    /// place in the token buffer, <paramref name="full"/> is the term's hash and <paramref name="length"/> its length.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private bool IsContentTerm(Token token, ulong raw, out ulong full, out int length)
+    {
+        var chars = _tokens.Writable(token.Start, token.Length);
+        full = raw;
+        length = chars.Length;
+        if (!IsContent(token.Kind, chars, raw)) return false;
+        if (token.Kind == TokenKind.Word && chars.Length <= MaxStemmedLength && EnglishStemmer.MayStem(chars))
         {
             var stemmed = EnglishStemmer.Stem(chars);
             // The stemmer only ever shortens a word, so an unchanged length means an unchanged word and hash.
             if (stemmed != chars.Length)
             {
-                term = chars[..stemmed];
-                full = StableHash.HashToken(term);
+                length = stemmed;
+                full = StableHash.HashToken(chars[..stemmed]);
             }
         }
-        var id = StableHash.Fold32(full);
-        var w = pass.ContentCount < pass.Boosted ? pass.Weight : 1f;
-        pass.ContentCount++;
-        var texts = pass.Texts;
-        _tf.Add(id, w);
-        if (texts is not null) texts.TryAdd(id, term.ToString());
-        if (pass.ChannelWeight > 0)
-        {
-            var channelId = StableHash.Fold32(StableHash.Mix64(full ^ pass.ChannelSalt));
-            _tf.Add(channelId, pass.ChannelWeight);
-            if (texts is not null) texts.TryAdd(channelId, "title:" + term.ToString());
-        }
-        if (_options.BigramWeight > 0 && pass.Previous != 0)
-        {
-            var bigram = StableHash.Mix64(pass.Previous * StableHash.GoldenGamma ^ full);
-            var bigramId = StableHash.Fold32(bigram);
-            _tf.Add(bigramId, w * _options.BigramWeight);
-            if (texts is not null) texts.TryAdd(bigramId, "bigram:" + term.ToString());
-        }
-        pass.Previous = full;
+        return true;
     }
 
     private void AddWordHash(ulong hash)

@@ -1,4 +1,7 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace NewsCluster.Engine.Text;
 
@@ -21,7 +24,7 @@ public static class StopWords
     /// so characters are compared only when the hashes agree (about half of English tokens are stop words, and the
     /// others mostly meet a different word or an empty slot).
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool Contains(ReadOnlySpan<char> token, ulong tokenHash)
     {
         // Most content words are longer than any stop word: no probe at all for them.
@@ -29,8 +32,38 @@ public static class StopWords
         var slots = HashedSlots;
         var mask = slots.Length - 1;
         for (var i = (int)(tokenHash & (ulong)mask); slots[i].Word is { } word; i = (i + 1) & mask)
-            if (slots[i].Hash == tokenHash && token.SequenceEqual(word)) return true;
+            if (slots[i].Hash == tokenHash && SameChars(token, word)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// <paramref name="token"/> and <paramref name="word"/> are equal. For the short lengths of stop words it takes two
+    /// overlapping loads from each side, inline: every stop word in the text reaches this test (its hash matched), and
+    /// a call to <see cref="MemoryExtensions.SequenceEqual{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/> would cost more.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool SameChars(ReadOnlySpan<char> token, string word)
+    {
+        var n = token.Length;
+        if (word.Length != n) return false;
+        if (n < 2 || n > 2 * Vector128<ushort>.Count) return token.SequenceEqual(word);
+        ref var a = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(token));
+        ref var b = ref Unsafe.As<char, byte>(ref MemoryMarshal.GetReference(word.AsSpan()));
+        // Byte offset just past the last character: the second load ends there, overlapping the first when n is
+        // below twice the load width, so together they cover every character without reading past either side.
+        var bytes = (nuint)n * sizeof(char);
+        if (n >= Vector128<ushort>.Count)
+        {
+            return Vector128.LoadUnsafe(ref a) == Vector128.LoadUnsafe(ref b) &&
+                   Vector128.LoadUnsafe(ref Unsafe.Add(ref a, bytes - 16)) == Vector128.LoadUnsafe(ref Unsafe.Add(ref b, bytes - 16));
+        }
+        if (n >= 4)
+        {
+            return Unsafe.ReadUnaligned<ulong>(ref a) == Unsafe.ReadUnaligned<ulong>(ref b) &&
+                   Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, bytes - 8)) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, bytes - 8));
+        }
+        return Unsafe.ReadUnaligned<uint>(ref a) == Unsafe.ReadUnaligned<uint>(ref b) &&
+               Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref a, bytes - 4)) == Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, bytes - 4));
     }
 
     private static readonly (ulong Hash, string? Word)[] HashedSlots = BuildHashedSlots();
