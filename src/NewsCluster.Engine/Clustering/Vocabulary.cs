@@ -65,7 +65,8 @@ internal sealed class Vocabulary
             }
         }
         start[partitions] = total;
-        var scattered = new ulong[total];
+        // Both arrays are written in full below, so they need not be zeroed first.
+        var scattered = GC.AllocateUninitializedArray<ulong>(total);
         Parallel.For(0, runs, parallel, run =>
         {
             var cursor = cursors.AsSpan(run * partitions, partitions);
@@ -76,7 +77,7 @@ internal sealed class Vocabulary
             }
         });
 
-        var numbers = new int[total];
+        var numbers = GC.AllocateUninitializedArray<int>(total);
         var frequencies = new int[partitions][];
         Parallel.For(0, partitions, parallel, () => new PartitionTable(), (p, _, table) =>
         {

@@ -25,9 +25,10 @@ public sealed class BandedBuckets
         var n = keys.Count;
         Bands = bands;
         Count = n;
-        _order = new int[(long)bands * n];
-        _position = new int[(long)bands * n];
-        _runs = new (int, int)[(long)bands * n];
+        // Every slot is written by Group, so the arrays need not be zeroed first.
+        _order = GC.AllocateUninitializedArray<int>(checked(bands * n));
+        _position = GC.AllocateUninitializedArray<int>(checked(bands * n));
+        _runs = GC.AllocateUninitializedArray<(int, int)>(checked(bands * n));
         Parallel.For(0, bands, parallel ?? new ParallelOptions(), () => new GroupScratch(n), (band, _, scratch) =>
         {
             Group(keys, band, scratch);
