@@ -95,7 +95,6 @@ public sealed class StoryClusterer(ClusteringOptions options)
         // (a term of one article never adds to a similarity), by dense number, so that verification and agglomeration
         // use scratch arrays instead of merging sorted id lists.
         var vocabulary = Vocabulary.Build(items.Select(a => a.Fingerprint.TermIds).ToArray(), Options.Parallel);
-        Console.Error.WriteLine($"TMP  dense {clock.Elapsed.TotalSeconds:0.000}");
         var df = vocabulary.DocumentFrequency;
         // idf depends on the frequency alone: one logarithm per distinct frequency, not per term.
         var idfOfFrequency = new double[n + 1];
@@ -112,7 +111,6 @@ public sealed class StoryClusterer(ClusteringOptions options)
             shared[i] = SharedTermsOf(items[i].Fingerprint, vocabulary.Numbers(i), idf, sharedNumber);
         });
 
-        Console.Error.WriteLine($"TMP  vectors {clock.Elapsed.TotalSeconds:0.000}");
         var storyBanding = Options.StoryBanding;
         var copyBanding = Options.CopyBanding;
         var storyKeyer = new LshIndex(storyBanding);
@@ -133,10 +131,8 @@ public sealed class StoryClusterer(ClusteringOptions options)
             items[i].Fingerprint.StorySignature.CopyTo(signatures, (long)i * 2 * perm);
             items[i].Fingerprint.CopySignature.CopyTo(signatures, (long)i * 2 * perm + perm);
         });
-        Console.Error.WriteLine($"TMP  bandkeys {clock.Elapsed.TotalSeconds:0.000}");
         var story = new BandedBuckets(storyKeys, storyBanding.Bands, Options.Parallel);
         var copy = new BandedBuckets(copyKeys, copyBanding.Bands, Options.Parallel);
-        Console.Error.WriteLine($"TMP  buckets {clock.Elapsed.TotalSeconds:0.000}");
         var maxBucket = Options.MaxStoryBucket(n);
         if (diagnostics is not null) diagnostics.IndexSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
@@ -172,8 +168,9 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 candidates.Clear();
                 for (var band = 0; band < story.Bands; band++)
                 {
-                    if (story.BucketSize(band, i) > maxBucket) { local.Skipped++; continue; }
-                    foreach (var j in story.Later(band, i))
+                    var later = story.Later(band, i, out var bucketSize);
+                    if (bucketSize > maxBucket) { local.Skipped++; continue; }
+                    foreach (var j in later)
                     {
                         if (local.StorySeen[j] == i) continue;
                         local.StorySeen[j] = i;
@@ -209,7 +206,6 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 Interlocked.Add(ref skippedBuckets, local.Skipped);
             });
 
-        Console.Error.WriteLine($"TMP  verify {clock.Elapsed.TotalSeconds:0.000}");
         var groups = new ClusterGroups(items, shared, sharedTerms, position, constraints, Options.TimeWindow);
         long copyPairs = 0, similarPairs = 0;
         for (var i = 0; i < n; i++)
@@ -223,9 +219,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
             similarPairs += edges.Count;
             foreach (var (j, score) in edges) groups.AddNeighbours(i, j, score);
         }
-        Console.Error.WriteLine($"TMP  unions {clock.Elapsed.TotalSeconds:0.000}");
         groups.Agglomerate(Options.StoryThreshold, Options.Parallel);
-        Console.Error.WriteLine($"TMP  agglomerate {clock.Elapsed.TotalSeconds:0.000}");
         if (diagnostics is not null)
         {
             diagnostics.ClusterSeconds = clock.Elapsed.TotalSeconds;

@@ -126,11 +126,16 @@ public sealed class BandedBuckets
     }
 
     /// <summary>The items after <paramref name="item"/> (all greater than it) in its bucket of band <paramref name="band"/>, ascending.</summary>
-    public ReadOnlySpan<int> Later(int band, int item)
+    public ReadOnlySpan<int> Later(int band, int item) => Later(band, item, out _);
+
+    /// <summary><see cref="Later(int, int)"/>, also giving the size of the whole bucket (one look-up for both).</summary>
+    public ReadOnlySpan<int> Later(int band, int item, out int bucketSize)
     {
         var offset = band * Count;
         var p = _position[item * Bands + band];
-        return _order.AsSpan(offset + p + 1, _runs[offset + p].End - p - 1);
+        var run = _runs[offset + p];
+        bucketSize = run.End - run.Start;
+        return _order.AsSpan(offset + p + 1, run.End - p - 1);
     }
 
     /// <summary>Every item in the bucket of <paramref name="item"/> in band <paramref name="band"/> (itself included), ascending.</summary>
