@@ -12,7 +12,8 @@ namespace NewsCluster.Web.Tests.Reliability;
 /// </summary>
 public sealed class CrashRecoveryTests : IDisposable
 {
-    private const int ArticleCount = 3000;
+    // Large enough that the import is still running when the first batch has committed (a batch is 1,000 articles).
+    private const int ArticleCount = 10000;
     private const int SeedArticles = 5;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("newscluster-crash-").FullName;
