@@ -20,6 +20,18 @@ public sealed class BatchInternalsTests
     }
 
     [Fact]
+    public void Batch_clustering_handles_no_articles_one_article_and_articles_without_terms()
+    {
+        var clusterer = new StoryClusterer(new ClusteringOptions());
+        clusterer.Cluster([]).Should().BeEmpty();
+        clusterer.Cluster([new ClusterInput(7, "Storm hits the coast", "Heavy rain flooded the coastal towns overnight.")])
+            .Should().ContainSingle().Which.Should().Equal(7L);
+        // Nothing but punctuation: no terms and no shingles (no vocabulary, no shared terms), yet every article is placed.
+        clusterer.Cluster([new ClusterInput(1, "", "…"), new ClusterInput(2, "", "!!!"), new ClusterInput(3, "Storm", "Rain.")])
+            .SelectMany(c => c).Order().Should().Equal(1L, 2L, 3L);
+    }
+
+    [Fact]
     public void Vocabulary_numbers_each_distinct_id_once_and_counts_the_articles_it_occurs_in()
     {
         // 300 × ~100 occurrences: several partitions.
