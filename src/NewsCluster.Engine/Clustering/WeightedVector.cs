@@ -10,17 +10,27 @@ public sealed class WeightedVector(uint[] ids, float[] values)
     public float[] Values { get; } = values;
 
     /// <summary>The dot product (cosine similarity for unit vectors), by merging the two sorted id lists.</summary>
-    public double Dot(WeightedVector other)
+    public double Dot(WeightedVector other) => SparseDot.Merge<float, float>(Ids, Values, other.Ids, other.Values);
+}
+
+/// <summary>Dot products of sparse vectors given as ascending ids with parallel weights.</summary>
+internal static class SparseDot
+{
+    /// <summary>
+    /// Σ a·b over the ids both lists hold, by merging them: matches are visited in ascending id order and every
+    /// product is taken in double precision, so float and double weights give the same bits whichever type holds them.
+    /// </summary>
+    public static double Merge<TA, TB>(ReadOnlySpan<uint> ai, ReadOnlySpan<TA> av, ReadOnlySpan<uint> bi, ReadOnlySpan<TB> bv)
+        where TA : struct, System.Numerics.INumberBase<TA>
+        where TB : struct, System.Numerics.INumberBase<TB>
     {
-        uint[] ai = Ids, bi = other.Ids;
-        float[] av = Values, bv = other.Values;
         int i = 0, j = 0;
         double sum = 0;
         while (i < ai.Length && j < bi.Length)
         {
             var x = ai[i];
             var y = bi[j];
-            if (x == y) { sum += (double)av[i] * bv[j]; i++; j++; }
+            if (x == y) { sum += double.CreateTruncating(av[i]) * double.CreateTruncating(bv[j]); i++; j++; }
             else if (x < y) i++;
             else j++;
         }
@@ -47,18 +57,7 @@ internal sealed class TermSum
         ReadOnlySpan<uint> ai = _ids.AsSpan(0, _count), bi = v.Ids;
         ReadOnlySpan<double> av = _values.AsSpan(0, _count);
         ReadOnlySpan<float> bv = v.Values;
-        if (ai.Length > 8 * bi.Length) return DotGalloping(ai, av, bi, bv);
-        int i = 0, j = 0;
-        double sum = 0;
-        while (i < ai.Length && j < bi.Length)
-        {
-            var x = ai[i];
-            var y = bi[j];
-            if (x == y) { sum += av[i] * bv[j]; i++; j++; }
-            else if (x < y) i++;
-            else j++;
-        }
-        return sum;
+        return ai.Length > 8 * bi.Length ? DotGalloping(ai, av, bi, bv) : SparseDot.Merge(ai, av, bi, bv);
     }
 
     /// <summary>
@@ -98,22 +97,8 @@ internal sealed class TermSum
         return sum;
     }
 
-    public double Dot(TermSum other)
-    {
-        ReadOnlySpan<uint> ai = _ids.AsSpan(0, _count), bi = other._ids.AsSpan(0, other._count);
-        ReadOnlySpan<double> av = _values.AsSpan(0, _count), bv = other._values.AsSpan(0, other._count);
-        int i = 0, j = 0;
-        double sum = 0;
-        while (i < ai.Length && j < bi.Length)
-        {
-            var x = ai[i];
-            var y = bi[j];
-            if (x == y) { sum += av[i] * bv[j]; i++; j++; }
-            else if (x < y) i++;
-            else j++;
-        }
-        return sum;
-    }
+    public double Dot(TermSum other) =>
+        SparseDot.Merge<double, double>(_ids.AsSpan(0, _count), _values.AsSpan(0, _count), other._ids.AsSpan(0, other._count), other._values.AsSpan(0, other._count));
 
     /// <summary>Average linkage of <paramref name="v"/> to this cluster: v · Σ / n.</summary>
     public double MeanSimilarity(WeightedVector v) => Members == 0 ? 0 : Dot(v) / Members;
