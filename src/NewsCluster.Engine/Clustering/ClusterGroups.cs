@@ -14,8 +14,7 @@ namespace NewsCluster.Engine.Clustering;
 internal sealed class ClusterGroups
 {
     private readonly FingerprintedArticle[] _items;
-    private readonly SharedTermWeight[][] _terms;
-    private readonly int _termCount;
+    private readonly SharedTerms _terms;
     private readonly int[] _parent;
     private readonly List<int>[] _members;
     private readonly bool[] _locked;
@@ -29,16 +28,14 @@ internal sealed class ClusterGroups
     private CrossSums? _sequential;
 
     /// <param name="items">The articles, by position.</param>
-    /// <param name="terms">Each article's weights on terms shared with some other article (numbers below <paramref name="termCount"/>), ascending by term id.</param>
-    /// <param name="termCount">How many shared terms there are.</param>
+    /// <param name="terms">Each article's weights on terms shared with some other article, ascending by term id.</param>
     /// <param name="position">Article id to position.</param>
     /// <param name="constraints">Editor decisions.</param>
     /// <param name="window">Optional publication-time window.</param>
-    public ClusterGroups(FingerprintedArticle[] items, SharedTermWeight[][] terms, int termCount, Dictionary<long, int> position, ClusteringConstraints constraints, TimeSpan? window)
+    public ClusterGroups(FingerprintedArticle[] items, SharedTerms terms, Dictionary<long, int> position, ClusteringConstraints constraints, TimeSpan? window)
     {
         _items = items;
         _terms = terms;
-        _termCount = termCount;
         _window = window;
         var n = items.Length;
         _parent = new int[n];
@@ -77,7 +74,7 @@ internal sealed class ClusterGroups
     }
 
     /// <summary>Scratch for the single-threaded phases (constraints and copies, before agglomeration).</summary>
-    private CrossSums Sequential => _sequential ??= new CrossSums(_termCount);
+    private CrossSums Sequential => _sequential ??= new CrossSums(_terms.TermCount);
 
     public int Find(int i)
     {
@@ -266,7 +263,7 @@ internal sealed class ClusterGroups
         for (var i = 0; i < n; i++) component[i] = Top(Find(i));
         _component = component;
         var work = roots.Values.ToArray();
-        Parallel.For(0, work.Length, parallel ?? new ParallelOptions(), () => new Worker(_termCount),
+        Parallel.For(0, work.Length, parallel ?? new ParallelOptions(), () => new Worker(_terms.TermCount),
             (c, _, worker) =>
             {
                 AgglomerateComponent(work[c], threshold, worker);

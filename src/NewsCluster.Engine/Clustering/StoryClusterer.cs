@@ -105,18 +105,25 @@ public sealed class StoryClusterer(ClusteringOptions options)
             for (var t = block * 65536; t < Math.Min(idf.Length, (block + 1) * 65536); t++) idf[t] = idfOfFrequency[df[t]];
         });
         var sharedNumber = SharedTermNumbers(df, n, out var sharedTerms);
-        var shared = new SharedTermWeight[n][];
+        // Each article's shared terms are written at the start of the stretch its terms have in the vocabulary, so
+        // the articles need no counting pass first; the rest of each stretch stays unused (and unwritten).
+        var sharedWeights = GC.AllocateUninitializedArray<SharedTermWeight>(vocabulary.Occurrences);
+        var sharedStart = new int[n];
+        var sharedCount = new int[n];
         Parallel.For(0, n, Options.Parallel, i =>
         {
-            shared[i] = SharedTermsOf(items[i].Fingerprint, vocabulary.Numbers(i), idf, sharedNumber);
+            sharedStart[i] = vocabulary.FirstOccurrence(i);
+            sharedCount[i] = WriteSharedTerms(items[i].Fingerprint, vocabulary.Numbers(i), idf, sharedNumber, sharedWeights.AsSpan(sharedStart[i]));
         });
+        var shared = new SharedTerms(sharedWeights, sharedStart, sharedCount, sharedTerms);
 
         var storyBanding = Options.StoryBanding;
         var copyBanding = Options.CopyBanding;
         var storyKeyer = new LshIndex(storyBanding);
         var copyKeyer = new LshIndex(copyBanding);
-        var storyKeys = new ulong[n][];
-        var copyKeys = new ulong[n][];
+        // Band-major, every element written below.
+        var storyKeys = GC.AllocateUninitializedArray<ulong>(checked(n * storyBanding.Bands));
+        var copyKeys = GC.AllocateUninitializedArray<ulong>(checked(n * copyBanding.Bands));
         // Both signatures of every article side by side in one flat array (story then copy, k values each), so
         // verifying a candidate reads one contiguous block instead of chasing three object references.
         var perm = n == 0 ? 0 : items[0].Fingerprint.StorySignature.Length;
@@ -126,14 +133,16 @@ public sealed class StoryClusterer(ClusteringOptions options)
         var signatures = GC.AllocateUninitializedArray<uint>(checked(n * 2 * perm));
         Parallel.For(0, n, Options.Parallel, i =>
         {
-            storyKeys[i] = storyKeyer.BandKeys(items[i].Fingerprint.StorySignature);
-            copyKeys[i] = copyKeyer.BandKeys(items[i].Fingerprint.CopySignature);
+            storyKeyer.WriteBandKeys(items[i].Fingerprint.StorySignature, storyKeys, i, n);
+            copyKeyer.WriteBandKeys(items[i].Fingerprint.CopySignature, copyKeys, i, n);
             items[i].Fingerprint.StorySignature.CopyTo(signatures, (long)i * 2 * perm);
             items[i].Fingerprint.CopySignature.CopyTo(signatures, (long)i * 2 * perm + perm);
         });
-        var story = new BandedBuckets(storyKeys, storyBanding.Bands, Options.Parallel);
-        var copy = new BandedBuckets(copyKeys, copyBanding.Bands, Options.Parallel);
+        var story = new BandedBuckets(storyKeys, n, storyBanding.Bands, Options.Parallel);
+        var copy = new BandedBuckets(copyKeys, n, copyBanding.Bands, Options.Parallel);
         var maxBucket = Options.MaxStoryBucket(n);
+        // The whole story signature of a candidate is read, so all its cache lines are prefetched.
+        var signatureLines = (perm * sizeof(uint) + 63) / 64;
         if (diagnostics is not null) diagnostics.IndexSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
 
@@ -181,7 +190,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 var kept = 0;
                 for (var q = 0; q < candidates.Count; q++)
                 {
-                    if (q + ReadAhead < candidates.Count) Prefetch.Lines(signatures, (long)candidates[q + ReadAhead] * 2 * perm, 4);
+                    if (q + ReadAhead < candidates.Count) Prefetch.Lines(signatures, (long)candidates[q + ReadAhead] * 2 * perm, signatureLines);
                     var j = candidates[q];
                     if (MinHasher.EstimateJaccard(fi.StorySignature, sigs.Slice(j * 2 * perm, perm)) >= Options.MinCandidateJaccard) candidates[kept++] = j;
                 }
@@ -190,7 +199,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 foreach (var t in mine) scratch[t.Number] = t.Value;
                 for (var q = 0; q < kept; q++)
                 {
-                    if (q + ReadAhead < kept) Prefetch.Lines(shared[candidates[q + ReadAhead]], 0, 4);
+                    if (q + ReadAhead < kept) shared.Prefetch(candidates[q + ReadAhead]);
                     var j = candidates[q];
                     var score = DenseDot(scratch, shared[j]);
                     if (score >= Options.StoryThreshold) (found ??= []).Add((j, score));
@@ -206,7 +215,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
                 Interlocked.Add(ref skippedBuckets, local.Skipped);
             });
 
-        var groups = new ClusterGroups(items, shared, sharedTerms, position, constraints, Options.TimeWindow);
+        var groups = new ClusterGroups(items, shared, position, constraints, Options.TimeWindow);
         long copyPairs = 0, similarPairs = 0;
         for (var i = 0; i < n; i++)
         {
@@ -236,7 +245,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
     /// sparse one. Terms are visited in ascending id order, as the sorted merge does, and the terms left out (those of
     /// one article) would only add zeros, so the sum is bit-identical to the merge over whole vectors.
     /// </summary>
-    private static double DenseDot(float[] scratch, SharedTermWeight[] terms)
+    private static double DenseDot(float[] scratch, ReadOnlySpan<SharedTermWeight> terms)
     {
         double sum = 0;
         foreach (var t in terms) sum += (double)scratch[t.Number] * t.Value;
@@ -294,27 +303,26 @@ public sealed class StoryClusterer(ClusteringOptions options)
     }
 
     /// <summary>
-    /// An article's L2-normalised TF-IDF weights (w(t) = tf(t) · idf(t) / ‖·‖ over all its terms, as
-    /// <see cref="CorpusStatistics"/> computes them) kept for its shared terms, in ascending term-id order.
+    /// Writes an article's L2-normalised TF-IDF weights (w(t) = tf(t) · idf(t) / ‖·‖ over all its terms, as
+    /// <see cref="CorpusStatistics"/> computes them) for its shared terms, in ascending term-id order, to the start of
+    /// <paramref name="into"/>; returns how many.
     /// </summary>
-    private static SharedTermWeight[] SharedTermsOf(ArticleFingerprint fingerprint, ReadOnlySpan<int> dense, double[] idf, int[] sharedNumber)
+    private static int WriteSharedTerms(ArticleFingerprint fingerprint, ReadOnlySpan<int> dense, double[] idf, int[] sharedNumber, Span<SharedTermWeight> into)
     {
         var tf = fingerprint.TermWeights;
         double norm = 0;
-        var count = 0;
         for (var k = 0; k < dense.Length; k++)
         {
             var w = tf[k] * idf[dense[k]];
             norm += w * w;
-            if (sharedNumber[dense[k]] >= 0) count++;
         }
         var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 1f;
-        var terms = new SharedTermWeight[count];
-        for (int k = 0, c = 0; k < dense.Length; k++)
+        var count = 0;
+        for (var k = 0; k < dense.Length; k++)
         {
             var number = sharedNumber[dense[k]];
-            if (number >= 0) terms[c++] = new SharedTermWeight(number, (float)(tf[k] * idf[dense[k]]) * scale);
+            if (number >= 0) into[count++] = new SharedTermWeight(number, (float)(tf[k] * idf[dense[k]]) * scale);
         }
-        return terms;
+        return count;
     }
 }

@@ -28,6 +28,12 @@ internal sealed class Vocabulary
     /// <summary>Document frequency by term number.</summary>
     public int[] DocumentFrequency { get; }
 
+    /// <summary>Term occurrences over all articles (the sum of their distinct-term counts).</summary>
+    public int Occurrences => _offsets[^1];
+
+    /// <summary>Where article <paramref name="article"/>'s occurrences begin in the occurrence order.</summary>
+    public int FirstOccurrence(int article) => _offsets[article];
+
     /// <summary>The term numbers of article <paramref name="article"/>, parallel to its term ids.</summary>
     public ReadOnlySpan<int> Numbers(int article) => _numbers.AsSpan(_offsets[article], _offsets[article + 1] - _offsets[article]);
 

@@ -26,6 +26,8 @@ public sealed class LshIndex
     private int[] _next = new int[1024];
     private int _count;
     private int _free = -1;
+    // Each band's key starts from its own hash of the band number, so bands never collide with each other.
+    private readonly ulong[] _bandStarts;
 
     /// <summary>Creates an empty index for signatures of at least <c>Bands × Rows</c> slots.</summary>
     public LshIndex(LshParameters parameters) : this(parameters, keepKeys: true)
@@ -40,6 +42,8 @@ public sealed class LshIndex
     public LshIndex(LshParameters parameters, bool keepKeys)
     {
         Parameters = parameters;
+        _bandStarts = new ulong[parameters.Bands];
+        for (var band = 0; band < _bandStarts.Length; band++) _bandStarts[band] = StableHash.Mix64((ulong)band * StableHash.GoldenGamma + 0x5bd1e995UL);
         if (keepKeys) _keysById = new(); else _items = new();
     }
 
@@ -56,7 +60,7 @@ public sealed class LshIndex
     public ulong BandKey(ReadOnlySpan<uint> signature, int band)
     {
         var rows = Parameters.Rows;
-        var h = StableHash.Mix64((ulong)band * StableHash.GoldenGamma + 0x5bd1e995UL);
+        var h = _bandStarts[band];
         var slots = signature.Slice(band * rows, rows);
         foreach (var v in slots) h = StableHash.Mix64(h ^ v) + StableHash.GoldenGamma;
         return h;
@@ -70,6 +74,18 @@ public sealed class LshIndex
         var keys = new ulong[Parameters.Bands];
         for (var band = 0; band < keys.Length; band++) keys[band] = BandKey(signature, band);
         return keys;
+    }
+
+    /// <summary>
+    /// Writes the bucket keys of all bands of item <paramref name="item"/>'s signature band-major, band b's key to
+    /// <paramref name="keys"/>[b · <paramref name="items"/> + <paramref name="item"/>]: the layout <see cref="BandedBuckets"/>
+    /// reads a band from in one sweep (thread-safe: it reads only the parameters).
+    /// </summary>
+    public void WriteBandKeys(ReadOnlySpan<uint> signature, ulong[] keys, int item, int items)
+    {
+        if (signature.Length < Parameters.Bands * Parameters.Rows)
+            throw new ArgumentException("Signature is shorter than bands × rows.", nameof(signature));
+        for (var band = 0; band < Parameters.Bands; band++) keys[(long)band * items + item] = BandKey(signature, band);
     }
 
     /// <summary>Inserts an item; an id already present is replaced.</summary>

@@ -127,7 +127,7 @@ public sealed class BatchInternalsTests
             // Term ids are small here, so they serve as the shared-term numbers directly.
             var terms = vectors.Select(v => v.Ids.Select((id, k) => new SharedTermWeight((int)id, v.Values[k])).ToArray()).ToArray();
             var termCount = (int)vectors.Max(v => v.Ids.Max()) + 1;
-            var groups = new ClusterGroups(items, terms, termCount, Enumerable.Range(0, n).ToDictionary(i => (long)i, i => i), ClusteringConstraints.None, null);
+            var groups = new ClusterGroups(items, SharedTerms.Of(terms, termCount), Enumerable.Range(0, n).ToDictionary(i => (long)i, i => i), ClusteringConstraints.None, null);
             foreach (var (i, j, c) in edges) groups.AddNeighbours(i, j, c);
             groups.Agglomerate(threshold);
             var actual = groups.Result().Select(c => string.Join(",", c)).Order().ToList();
