@@ -99,12 +99,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
         // idf depends on the frequency alone: one logarithm per distinct frequency, not per term.
         var idfOfFrequency = new double[n + 1];
         for (var f = 1; f <= n; f++) idfOfFrequency[f] = CorpusStatistics.InverseDocumentFrequency(n, Options.IdfPriorDocuments, f);
-        var idf = new double[df.Length];
-        Parallel.For(0, (idf.Length + 65535) / 65536, Options.Parallel, block =>
-        {
-            for (var t = block * 65536; t < Math.Min(idf.Length, (block + 1) * 65536); t++) idf[t] = idfOfFrequency[df[t]];
-        });
-        var sharedNumber = SharedTermNumbers(df, n, out var sharedTerms);
+        var termStatistics = SharedTermNumbers(df, n, out var sharedTerms);
         // Each article's shared terms are written at the start of the stretch its terms have in the vocabulary, so
         // the articles need no counting pass first; the rest of each stretch stays unused (and unwritten).
         var sharedWeights = GC.AllocateUninitializedArray<SharedTermWeight>(vocabulary.Occurrences);
@@ -113,7 +108,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
         Parallel.For(0, n, Options.Parallel, i =>
         {
             sharedStart[i] = vocabulary.FirstOccurrence(i);
-            sharedCount[i] = WriteSharedTerms(items[i].Fingerprint, vocabulary.Numbers(i), idf, sharedNumber, sharedWeights.AsSpan(sharedStart[i]));
+            sharedCount[i] = WriteSharedTerms(items[i].Fingerprint, vocabulary.Numbers(i), termStatistics, idfOfFrequency, sharedWeights.AsSpan(sharedStart[i]));
         });
         var shared = new SharedTerms(sharedWeights, sharedStart, sharedCount, sharedTerms);
 
@@ -284,45 +279,51 @@ public sealed class StoryClusterer(ClusteringOptions options)
         public long Skipped { get; set; }
     }
 
+    /// <summary>A term's document frequency and its number among the shared terms (−1 for a term of one article).</summary>
+    private readonly record struct TermStatistic(int Frequency, int SharedNumber);
+
     /// <summary>
     /// Numbers for the terms that occur in at least two articles (the only ones two articles can share), most frequent
     /// first so that the common terms every verification touches sit together at the start of the scratch array;
-    /// −1 for terms of one article. Ties keep dense-number order; the numbering never changes a score.
+    /// −1 for terms of one article. Ties keep dense-number order; the numbering never changes a score. Kept beside
+    /// each term's frequency, so that an article's terms are looked up with one read each.
     /// </summary>
-    private static int[] SharedTermNumbers(int[] documentFrequency, int articles, out int sharedCount)
+    private static TermStatistic[] SharedTermNumbers(int[] documentFrequency, int articles, out int sharedCount)
     {
         // Counting sort by frequency, descending.
         var start = new int[articles + 2];
         foreach (var f in documentFrequency) if (f >= 2) start[articles - f + 1]++;
         for (var f = 1; f < start.Length; f++) start[f] += start[f - 1];
         sharedCount = start[^1];
-        var number = new int[documentFrequency.Length];
-        for (var t = 0; t < number.Length; t++)
-            number[t] = documentFrequency[t] >= 2 ? start[articles - documentFrequency[t]]++ : -1;
-        return number;
+        var statistics = GC.AllocateUninitializedArray<TermStatistic>(documentFrequency.Length);
+        for (var t = 0; t < statistics.Length; t++)
+        {
+            var f = documentFrequency[t];
+            statistics[t] = new TermStatistic(f, f >= 2 ? start[articles - f]++ : -1);
+        }
+        return statistics;
     }
 
     /// <summary>
     /// Writes an article's L2-normalised TF-IDF weights (w(t) = tf(t) · idf(t) / ‖·‖ over all its terms, as
     /// <see cref="CorpusStatistics"/> computes them) for its shared terms, in ascending term-id order, to the start of
-    /// <paramref name="into"/>; returns how many.
+    /// <paramref name="into"/>; returns how many. idf depends on the frequency alone, hence the table by frequency.
     /// </summary>
-    private static int WriteSharedTerms(ArticleFingerprint fingerprint, ReadOnlySpan<int> dense, double[] idf, int[] sharedNumber, Span<SharedTermWeight> into)
+    private static int WriteSharedTerms(ArticleFingerprint fingerprint, ReadOnlySpan<int> dense, TermStatistic[] statistics, double[] idfOfFrequency, Span<SharedTermWeight> into)
     {
         var tf = fingerprint.TermWeights;
         double norm = 0;
-        for (var k = 0; k < dense.Length; k++)
-        {
-            var w = tf[k] * idf[dense[k]];
-            norm += w * w;
-        }
-        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 1f;
         var count = 0;
         for (var k = 0; k < dense.Length; k++)
         {
-            var number = sharedNumber[dense[k]];
-            if (number >= 0) into[count++] = new SharedTermWeight(number, (float)(tf[k] * idf[dense[k]]) * scale);
+            var term = statistics[dense[k]];
+            var w = tf[k] * idfOfFrequency[term.Frequency];
+            norm += w * w;
+            // Unscaled until the norm is known; the scaling below is the same float product as before.
+            if (term.SharedNumber >= 0) into[count++] = new SharedTermWeight(term.SharedNumber, (float)w);
         }
+        var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 1f;
+        for (var c = 0; c < count; c++) into[c] = into[c] with { Value = into[c].Value * scale };
         return count;
     }
 }

@@ -48,9 +48,9 @@ internal sealed class Vocabulary
         while (partitionBits < 12 && (long)OccurrencesPerPartition << partitionBits < total) partitionBits++;
         var partitions = 1 << partitionBits;
 
-        // Scatter (id, occurrence) into partitions, keeping occurrence order within each: articles are cut into a
-        // fixed number of runs, each counted and scattered in parallel into its own stretch of every partition, the
-        // runs' stretches in article order, so the layout is the sequential one whatever the thread count.
+        // Scatter the ids into partitions, keeping occurrence order within each: articles are cut into a fixed number
+        // of runs, each counted and scattered in parallel into its own stretch of every partition, the runs'
+        // stretches in article order, so the layout is the sequential one whatever the thread count.
         var runs = Math.Clamp(n / 1024, 1, 16);
         var counts = new int[runs * partitions];
         Parallel.For(0, runs, parallel, run =>
@@ -60,46 +60,53 @@ internal sealed class Vocabulary
                 foreach (var id in termIds[i]) own[Partition(id, partitionBits)]++;
         });
         var start = new int[partitions + 1];
-        var cursors = new int[runs * partitions];
+        var stretches = new int[runs * partitions];
         for (int p = 0, at = 0; p < partitions; p++)
         {
             start[p] = at;
             for (var run = 0; run < runs; run++)
             {
-                cursors[run * partitions + p] = at;
+                stretches[run * partitions + p] = at;
                 at += counts[run * partitions + p];
             }
         }
         start[partitions] = total;
-        // Both arrays are written in full below, so they need not be zeroed first.
-        var scattered = GC.AllocateUninitializedArray<ulong>(total);
+        // Written in full below, so it need not be zeroed first.
+        var scattered = GC.AllocateUninitializedArray<uint>(total);
         Parallel.For(0, runs, parallel, run =>
         {
-            var cursor = cursors.AsSpan(run * partitions, partitions);
+            var cursor = stretches.AsSpan(run * partitions, partitions).ToArray();
             for (var i = RunStart(run, runs, n); i < RunStart(run + 1, runs, n); i++)
-            {
-                var occurrence = offsets[i];
-                foreach (var id in termIds[i]) scattered[cursor[Partition(id, partitionBits)]++] = ((ulong)id << 32) | (uint)occurrence++;
-            }
+                foreach (var id in termIds[i]) scattered[cursor[Partition(id, partitionBits)]++] = id;
         });
 
-        var numbers = GC.AllocateUninitializedArray<int>(total);
+        // Each partition's ids are replaced in place by their partition-local numbers...
         var frequencies = new int[partitions][];
         Parallel.For(0, partitions, parallel, () => new PartitionTable(), (p, _, table) =>
         {
-            frequencies[p] = table.Number(scattered.AsSpan(start[p], start[p + 1] - start[p]), numbers);
+            frequencies[p] = table.Number(scattered.AsSpan(start[p], start[p + 1] - start[p]));
             return table;
         }, _ => { });
 
-        // Partition-local numbers become global by the count of the partitions before.
+        // ...which are read back in article order by walking the partitions as the scatter did, so every occurrence
+        // finds its entry where the scatter put it: streaming through the partitions rather than writing each
+        // number to a random place. Local numbers become global by the count of the partitions before.
         var first = new int[partitions + 1];
         for (var p = 0; p < partitions; p++) first[p + 1] = first[p] + frequencies[p].Length;
-        // In article order (sequential writes) rather than partition order.
-        Parallel.For(0, n, parallel, i =>
+        var numbers = GC.AllocateUninitializedArray<int>(total);
+        Parallel.For(0, runs, parallel, run =>
         {
-            var ids = termIds[i];
-            var own = numbers.AsSpan(offsets[i], ids.Length);
-            for (var k = 0; k < ids.Length; k++) own[k] += first[Partition(ids[k], partitionBits)];
+            var cursor = stretches.AsSpan(run * partitions, partitions).ToArray();
+            for (var i = RunStart(run, runs, n); i < RunStart(run + 1, runs, n); i++)
+            {
+                var ids = termIds[i];
+                var own = numbers.AsSpan(offsets[i], ids.Length);
+                for (var k = 0; k < ids.Length; k++)
+                {
+                    var p = Partition(ids[k], partitionBits);
+                    own[k] = (int)scattered[cursor[p]++] + first[p];
+                }
+            }
         });
         var documentFrequency = new int[first[partitions]];
         for (var p = 0; p < partitions; p++) frequencies[p].CopyTo(documentFrequency, first[p]);
@@ -116,9 +123,13 @@ internal sealed class Vocabulary
     private sealed class PartitionTable
     {
         private ulong[] _slots = new ulong[1 << 10];
+        private int[] _frequency = new int[1 << 9];
 
-        /// <summary>Numbers the partition's ids in order of first sight into <paramref name="numbers"/>; returns their frequencies.</summary>
-        public int[] Number(ReadOnlySpan<ulong> entries, int[] numbers)
+        /// <summary>
+        /// Numbers the partition's ids in order of first sight, replacing each entry by its id's number; returns the
+        /// ids' frequencies.
+        /// </summary>
+        public int[] Number(Span<uint> entries)
         {
             var bits = 4;
             while (1 << bits < 2 * entries.Length) bits++;
@@ -126,11 +137,13 @@ internal sealed class Vocabulary
             var slots = _slots.AsSpan(0, 1 << bits);
             slots.Clear();
             var mask = slots.Length - 1;
-            var frequency = new int[entries.Length];
+            if (_frequency.Length < entries.Length) _frequency = new int[entries.Length];
+            var frequency = _frequency.AsSpan(0, entries.Length);
+            frequency.Clear();
             var terms = 0;
-            foreach (var entry in entries)
+            foreach (ref var entry in entries)
             {
-                var id = (uint)(entry >> 32);
+                var id = entry;
                 // A different multiplier from the partition hash, so the ids of one partition spread over the table.
                 var i = (int)((id * 0x85EBCA77u) >> (32 - bits));
                 int number;
@@ -151,9 +164,9 @@ internal sealed class Vocabulary
                     i = (i + 1) & mask;
                 }
                 frequency[number]++;
-                numbers[(int)(uint)entry] = number;
+                entry = (uint)number;
             }
-            return frequency.AsSpan(0, terms).ToArray();
+            return frequency[..terms].ToArray();
         }
     }
 }
