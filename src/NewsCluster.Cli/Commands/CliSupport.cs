@@ -131,8 +131,13 @@ internal static class Corpus
             slots = [items.Select((a, i) => new ReadArticle(paths[i], options is null ? a : null, a.Published, built[i])).ToList()];
         }
         if (rejected > 0) Console.Error.WriteLine($"note: {rejected} item(s) rejected by ingestion (see `parse`).");
-        // Stable ordinal sort by path: items of one archive keep their reading order when paths tie.
-        return slots.SelectMany(s => s).OrderBy(x => x.Path, StringComparer.Ordinal).ToList();
+        var result = slots.SelectMany(s => s).ToList();
+        // Stable ordinal sort by path: items of one archive keep their reading order when paths tie. Files come in
+        // path order already, so the sort is needed only where an archive's entries interleave with other paths.
+        for (var i = 1; i < result.Count; i++)
+            if (string.CompareOrdinal(result[i - 1].Path, result[i].Path) > 0)
+                return result.OrderBy(x => x.Path, StringComparer.Ordinal).ToList();
+        return result;
     }
 
     /// <summary>
@@ -171,15 +176,24 @@ internal static class Corpus
     public static Dictionary<string, int> Labels(List<ReadArticle> items, IReadOnlyList<IReadOnlyList<long>> clusters) =>
         Labels(items.Select(x => x.Path).ToList(), clusters);
 
+    /// <summary>Cluster label by position (the ids <see cref="Fingerprints"/> gives): clusters numbered 1.. in order of their first path.</summary>
+    public static int[] LabelsByPosition(int count, IReadOnlyList<IReadOnlyList<long>> clusters)
+    {
+        var labels = new int[count];
+        for (var c = 0; c < clusters.Count; c++)
+            foreach (var id in clusters[c]) labels[id] = c + 1;
+        return labels;
+    }
+
     /// <summary>Cluster label per path: clusters numbered 1.. in order of their first path.</summary>
     public static Dictionary<string, int> Labels(List<(string Path, ArticleDraft Article)> items, IReadOnlyList<IReadOnlyList<long>> clusters) =>
         Labels(items.Select(x => x.Path).ToList(), clusters);
 
     private static Dictionary<string, int> Labels(List<string> items, IReadOnlyList<IReadOnlyList<long>> clusters)
     {
-        var labels = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < clusters.Count; c++)
-            foreach (var id in clusters[c]) labels[items[(int)id]] = c + 1;
+        var byPosition = LabelsByPosition(items.Count, clusters);
+        var labels = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++) labels[items[i]] = byPosition[i];
         return labels;
     }
 

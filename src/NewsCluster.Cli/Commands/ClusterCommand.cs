@@ -25,9 +25,9 @@ internal static class ClusterCommand
             var options = Corpus.Options(result.GetValue(threshold), result.GetValue(threads));
             var items = Corpus.ReadAndFingerprint(path, options.MaxThreads, options.Fingerprint);
             var clusters = new StoryClusterer(options).ClusterFingerprints(Corpus.Fingerprints(items));
-            var labels = Corpus.Labels(items, clusters);
+            var labels = Corpus.LabelsByPosition(items.Count, clusters);
             var sb = new StringBuilder();
-            foreach (var (p, _, _, _) in items) sb.Append(p).Append('\t').Append(labels[p]).Append('\n');
+            for (var i = 0; i < items.Count; i++) sb.Append(items[i].Path).Append('\t').Append(labels[i]).Append('\n');
             File.WriteAllText(result.GetValue(output)!, sb.ToString(), new UTF8Encoding(false));
             Console.Error.WriteLine($"{items.Count} articles, {clusters.Count} clusters -> {result.GetValue(output)}");
             return 0;
