@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using NewsCluster.Ingestion.Pipeline;
@@ -43,9 +44,32 @@ internal static class TextDecoder
         var declared = CharsetNames.Resolve(declaredCharset);
         // A page declaring UTF-8 that is not valid UTF-8 is common (mislabelled Windows-1252); detection below handles it.
         if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage) return declared.GetString(bytes);
-        if (Utf8.IsValid(bytes)) return Encoding.UTF8.GetString(bytes);
+        if (TryDecodeUtf8(bytes) is { } utf8) return utf8;
         RefuseUnlikelyWindows1252(bytes);
         return Windows1252.GetString(bytes);
+    }
+
+    /// <summary>Inputs up to this size are transcoded through a pooled buffer; larger ones are not pinned in the pool.</summary>
+    private const int MaxPooledBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The bytes as UTF-8 text, or null when they are not valid UTF-8. One pass validates and transcodes, where
+    /// Utf8.IsValid followed by GetString would read the bytes twice.
+    /// </summary>
+    private static string? TryDecodeUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > MaxPooledBytes) return Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : null;
+        // UTF-8 never takes fewer bytes than UTF-16 takes chars, so the buffer always has room.
+        var buffer = ArrayPool<char>.Shared.Rent(bytes.Length);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, buffer, out _, out var written, replaceInvalidSequences: false);
+            return status == OperationStatus.Done ? new string(buffer, 0, written) : null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes, string name)
