@@ -30,7 +30,7 @@ internal static partial class ArticleCleaner
         // Taken out while in use, so even a nested call could not share it.
         var keys = t_reusableKeys ?? new ParagraphKeySet();
         t_reusableKeys = null;
-        var state = new CleaningState(title is null ? null : new TitleKey(ParagraphKey.Of(title), ParagraphKey.Summarize(title)), keys);
+        var state = new CleaningState(title is null ? null : new TitleKey(ParagraphKey.Of(title), ParagraphKey.Summarize(title)), keys, paragraphs.Count - start);
         for (var i = start; i < paragraphs.Count; i++)
             state.Consider(paragraphs[i]);
         keys.Clear();
@@ -40,11 +40,12 @@ internal static partial class ArticleCleaner
 
     private sealed record TitleKey(string Key, KeySummary Summary);
 
-    private sealed class CleaningState(TitleKey? title, ParagraphKeySet seenKeys)
+    /// <param name="maxKept">How many paragraphs could be kept at most: the list is sized once instead of growing.</param>
+    private sealed class CleaningState(TitleKey? title, ParagraphKeySet seenKeys, int maxKept)
     {
         private bool _inRelatedBlock;
 
-        public List<ReadOnlyMemory<char>> Kept { get; } = [];
+        public List<ReadOnlyMemory<char>> Kept { get; } = new(Math.Max(maxKept, 0));
         public DateTimeOffset? Published { get; private set; }
         public string? Byline { get; private set; }
 

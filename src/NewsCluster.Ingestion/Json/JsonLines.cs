@@ -62,7 +62,9 @@ internal static class JsonLines
     /// <summary>Byte-wise line splitting needs an ASCII-compatible encoding; UTF-16 (with a BOM) is transcoded first.</summary>
     private static Stream Utf16AsUtf8(Stream stream)
     {
-        var replay = ReplayStream.Peek(stream, 2, out var head);
+        Span<byte> buffer = stackalloc byte[2];
+        var replay = ReplayStream.Peek(stream, buffer, out var filled);
+        var head = buffer[..filled];
         if (head is [0xFF, 0xFE]) return Encoding.CreateTranscodingStream(replay, Encoding.Unicode, Encoding.UTF8);
         if (head is [0xFE, 0xFF]) return Encoding.CreateTranscodingStream(replay, Encoding.BigEndianUnicode, Encoding.UTF8);
         return replay;

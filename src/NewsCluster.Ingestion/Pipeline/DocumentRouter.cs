@@ -43,7 +43,10 @@ internal sealed class DocumentRouter(IngestionLimits limits)
 
     private IEnumerable<ParsedItem> Dispatch(string path, string name, Stream content, ReadScope scope)
     {
-        var stream = ReplayStream.Peek(content, FormatSniffer.HeadBytes, out var head);
+        // The head only decides the format, so it lives on the stack; a replay keeps its own copy.
+        Span<byte> buffer = stackalloc byte[FormatSniffer.HeadBytes];
+        var stream = ReplayStream.Peek(content, buffer, out var filled);
+        var head = buffer[..filled];
         if (head.Length == 0) return [ParsedItem.Rejected(path, $"{RejectionKeywords.Empty}: the file is empty (0 bytes)")];
         return FormatSniffer.Decide(name, head) switch
         {

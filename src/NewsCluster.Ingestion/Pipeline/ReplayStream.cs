@@ -9,15 +9,14 @@ internal sealed class ReplayStream(byte[] head, Stream rest) : ForwardOnlyStream
     private int _headPosition;
 
     /// <summary>
-    /// Reads up to <paramref name="count"/> bytes from the start of <paramref name="source"/> for sniffing and returns a
-    /// stream that still starts at them: the source itself, rewound, when it can seek (zip needs that), else a replay.
+    /// Reads the start of <paramref name="source"/> into <paramref name="head"/> for sniffing (as much as fills it, or the
+    /// whole source if shorter) and returns a stream that still starts at those bytes: the source itself, rewound, when
+    /// it can seek (zip needs that), else a replay holding a copy of them.
     /// </summary>
-    public static Stream Peek(Stream source, int count, out byte[] head)
+    public static Stream Peek(Stream source, Span<byte> head, out int filled)
     {
-        var buffer = new byte[count];
-        var filled = source.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
-        head = filled == count ? buffer : buffer[..filled];
-        if (!source.CanSeek) return new ReplayStream(head, source);
+        filled = source.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (!source.CanSeek) return new ReplayStream(head[..filled].ToArray(), source);
         source.Seek(-filled, SeekOrigin.Current);
         return source;
     }
