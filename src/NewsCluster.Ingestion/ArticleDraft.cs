@@ -14,6 +14,9 @@ public sealed record ArticleDraft
     public required string Text { get; init; }
     /// <summary>The decoded input as it came in (the page, the file, or a JSON record's body field), kept so pages can show raw beside cleaned.</summary>
     public required string RawText { get; init; }
-    /// <summary>Lower-case hex SHA-256 of <see cref="Text"/> in UTF-8: equal hashes mean exactly the same cleaned text.</summary>
+    /// <summary>
+    /// Lower-case hex SHA-256 of <see cref="Text"/> in UTF-8: equal hashes mean exactly the same cleaned text. Empty when
+    /// the reader was told not to compute it (<see cref="ArticleReader.ComputeContentHash"/>).
+    /// </summary>
     public required string ContentHash { get; init; }
 }

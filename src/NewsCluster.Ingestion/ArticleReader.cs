@@ -20,8 +20,14 @@ public sealed class ArticleReader
         _router = new DocumentRouter(limits);
     }
 
+    /// <summary>
+    /// Whether articles get their <see cref="ArticleDraft.ContentHash"/> (the default). A caller that never looks at the
+    /// hash, such as offline clustering, can turn it off and save hashing every article; the hash is then empty.
+    /// </summary>
+    public bool ComputeContentHash { get; init; } = true;
+
     /// <summary>Reads one input given by name (whose extension proposes the format) and content; the stream is not disposed.</summary>
-    public IEnumerable<ParsedItem> Read(string name, Stream content) => _router.ReadTopLevel(name, content);
+    public IEnumerable<ParsedItem> Read(string name, Stream content) => WithContentHashes(_router.ReadTopLevel(name, content));
 
     /// <summary>
     /// Reads a file, or every file below a folder in ordinal order of their relative paths. Item paths are relative to
@@ -29,10 +35,14 @@ public sealed class ArticleReader
     /// </summary>
     public IEnumerable<ParsedItem> ReadPath(string fileOrFolder)
     {
-        if (File.Exists(fileOrFolder)) return ReadFile(Path.GetFileName(fileOrFolder), fileOrFolder);
-        if (Directory.Exists(fileOrFolder)) return ReadFolder(fileOrFolder);
+        if (File.Exists(fileOrFolder)) return WithContentHashes(ReadFile(Path.GetFileName(fileOrFolder), fileOrFolder));
+        if (Directory.Exists(fileOrFolder)) return WithContentHashes(ReadFolder(fileOrFolder));
         return [ParsedItem.Rejected(Path.GetFileName(fileOrFolder), $"{RejectionKeywords.Empty}: there is no file or folder at '{fileOrFolder}'")];
     }
+
+    /// <summary>Readers leave the hash empty; it is added here, the one place every article passes, unless turned off.</summary>
+    private IEnumerable<ParsedItem> WithContentHashes(IEnumerable<ParsedItem> items) =>
+        ComputeContentHash ? items.Select(static item => item.Article is { } article ? item with { Article = article with { ContentHash = DraftFactory.Sha256Hex(article.Text) } } : item) : items;
 
     private IEnumerable<ParsedItem> ReadFolder(string folder)
     {

@@ -18,7 +18,10 @@ internal sealed record DraftFields
     public string? Language { get; init; }
 }
 
-/// <summary>Finishes every reader's output the same way, so a text file and an HTML page of one article hash alike.</summary>
+/// <summary>
+/// Finishes every reader's output the same way, so a text file and an HTML page of one article hash alike. The content
+/// hash is left empty here: <see cref="ArticleReader"/> fills it in for every article, unless told to skip it.
+/// </summary>
 internal static class DraftFactory
 {
     /// <summary>Fewer letters than this is a caption or a stub, not an article.</summary>
@@ -36,7 +39,7 @@ internal static class DraftFactory
             Title = Field(fields.Title, MaxTitleLength) ?? "",
             Text = text,
             RawText = fields.RawText,
-            ContentHash = Sha256Hex(text),
+            ContentHash = "",
             Published = fields.Published,
             Byline = Field(fields.Byline, MaxFieldLength),
             Source = Field(fields.Source, MaxFieldLength),
