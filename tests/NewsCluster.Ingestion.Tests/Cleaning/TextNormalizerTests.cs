@@ -26,4 +26,21 @@ public sealed class TextNormalizerTests
         var lines = TextNormalizer.NormalizeLines("a\r\n\rb  c\n\u2019d\r\r\n").Select(line => line.ToString());
         lines.Should().Equal("a", "", "b c", "'d", "", "");
     }
+
+    /// <summary>
+    /// The line scan checks sixteen characters at a time against the next sixteen: every line must still come out as
+    /// normalising it alone does, whichever block a doubled space, a backtick, an edge space or a break falls in.
+    /// </summary>
+    [Fact]
+    public void Lines_normalise_as_each_line_alone_wherever_the_special_characters_fall()
+    {
+        var random = new Random(31);
+        string[] pieces = ["word", "a", " ", "  ", "`", "\t", "\u2019", "\u00E9", "~", "\u007F", "\u0001", "\n", "\r\n", "\r", "\n\n"];
+        for (var round = 0; round < 2000; round++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 60)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = text.Split(["\r\n", "\r", "\n"], StringSplitOptions.None).Select(TextNormalizer.NormalizeInline);
+            TextNormalizer.NormalizeLines(text).Select(line => line.ToString()).Should().Equal(expected, "the text was {0}", text);
+        }
+    }
 }
