@@ -39,8 +39,9 @@ internal static class BinarySniffer
     public static bool LooksBinary(ReadOnlySpan<byte> content)
     {
         var sample = content[..Math.Min(content.Length, SampleBytes)];
-        if (sample.IndexOf((byte)0) >= 0) return true;
+        // NUL is a control byte, so the usual sample, holding none, is decided by one search.
         if (sample.IndexOfAny(ControlBytes) < 0) return false;
+        if (sample.IndexOf((byte)0) >= 0) return true;
         var controls = 0;
         foreach (var b in sample)
             if (IsControlByte(b)) controls++;
