@@ -48,13 +48,24 @@ internal static class DraftFactory
         };
     }
 
+    /// <summary>
+    /// One SHA-256 state per thread, reset by each use: one-shot hashing sets up and frees a native digest context per
+    /// article. Taken out while in use, so a failure part-way can never leave data in a state that is used again.
+    /// </summary>
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     public static string Sha256Hex(string text)
     {
         var byteCount = Encoding.UTF8.GetMaxByteCount(text.Length);
         var buffer = ArrayPool<byte>.Shared.Rent(byteCount);
         var written = Encoding.UTF8.GetBytes(text, buffer);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.AsSpan(0, written), hash);
+        var sha256 = t_sha256 ?? IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        t_sha256 = null;
+        sha256.AppendData(buffer, 0, written);
+        sha256.GetHashAndReset(hash);
+        t_sha256 = sha256;
         ArrayPool<byte>.Shared.Return(buffer);
         return Convert.ToHexStringLower(hash);
     }
