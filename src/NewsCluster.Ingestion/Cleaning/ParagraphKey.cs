@@ -105,7 +105,7 @@ internal static class ParagraphKey
     /// </summary>
     public static KeySummary Summarize(ReadOnlySpan<char> paragraph)
     {
-        if (Ascii.IsValid(paragraph)) return SummarizeAscii(paragraph);
+        if (TrySummarizeAscii(paragraph, out var asciiSummary)) return asciiSummary;
         // The walk of Write, summing what it would write.
         var length = 0;
         long sum = 0;
@@ -134,9 +134,13 @@ internal static class ParagraphKey
         return new KeySummary(length, sum);
     }
 
-    /// <summary>The ASCII key rule (<see cref="AsciiKey"/>) applied to sixteen characters at a time, summed instead of written.</summary>
-    private static KeySummary SummarizeAscii(ReadOnlySpan<char> paragraph)
+    /// <summary>
+    /// The ASCII key rule (<see cref="AsciiKey"/>) applied to sixteen characters at a time, summed instead of written;
+    /// false as soon as a character is not ASCII (checking as it goes saves a separate pass over ASCII paragraphs).
+    /// </summary>
+    private static bool TrySummarizeAscii(ReadOnlySpan<char> paragraph, out KeySummary summary)
     {
+        summary = default;
         var chars = MemoryMarshal.Cast<char, ushort>(paragraph);
         var length = 0;
         ulong sum = 0;
@@ -156,6 +160,7 @@ internal static class ParagraphKey
                     blocksInSums = 0;
                 }
                 var block = Vector256.Create(chars.Slice(i, Vector256<ushort>.Count));
+                if (Vector256.GreaterThanAny(block, Vector256.Create((ushort)0x7F))) return false;
                 // c | 0x20 lies in 'a'..'z' exactly for ASCII letters, and is their lower case; unsigned wrap-around
                 // makes each range test one comparison.
                 var lower = block | caseBit;
@@ -170,11 +175,13 @@ internal static class ParagraphKey
         }
         for (; i < chars.Length; i++)
         {
+            if (chars[i] >= 0x80) return false;
             var k = AsciiKey[chars[i]];
             sum += k;
             length += k == 0 ? 0 : 1;
         }
-        return new KeySummary(length, (long)sum);
+        summary = new KeySummary(length, (long)sum);
+        return true;
     }
 
     private static ulong WideSum(Vector256<uint> sums)
