@@ -91,7 +91,7 @@ internal static class Corpus
             var progress = new Progress("parse", files.Length);
             var done = 0;
             Parallel.For(0, files.Length, parallel,
-                () => (Reader: new ArticleReader(), Builder: options is null ? null : new FingerprintBuilder(options, hasher), Buffer: new FileBuffer()),
+                () => (Reader: NewReader(), Builder: options is null ? null : new FingerprintBuilder(options, hasher), Buffer: new FileBuffer()),
                 (i, _, worker) =>
                 {
                     var list = new List<ReadArticle>(1);
@@ -118,7 +118,7 @@ internal static class Corpus
         {
             var items = new List<ArticleDraft>();
             var paths = new List<string>();
-            foreach (var item in new ArticleReader().ReadPath(path))
+            foreach (var item in NewReader().ReadPath(path))
             {
                 if (item.Article is null) { rejected++; continue; }
                 items.Add(item.Article);
@@ -139,6 +139,9 @@ internal static class Corpus
                 return result.OrderBy(x => x.Path, StringComparer.Ordinal).ToList();
         return result;
     }
+
+    /// <summary>A reader for the offline commands, which never compare articles by content hash: it skips computing one.</summary>
+    public static ArticleReader NewReader() => new() { ComputeContentHash = false };
 
     /// <summary>
     /// Every file under <paramref name="folder"/> with its path relative to it ('/'-separated), in ordinal order of

@@ -42,7 +42,7 @@ internal static class Warmup
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Sample), writable: false);
         var builder = new FingerprintBuilder();
-        foreach (var item in new ArticleReader().Read("warmup.txt", stream))
+        foreach (var item in Corpus.NewReader().Read("warmup.txt", stream))
         {
             if (item.Article is not { } article) continue;
             // Three copies of it make one story, which takes the clustering code through candidates, copies and merges.
