@@ -147,7 +147,7 @@ public sealed class FingerprintBuilder
         for (var t = 0; t < count; t++)
         {
             var (id, tf) = _tf.At(t);
-            ranked[j++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(1f + MathF.Log(tf))) << 32) | id;
+            ranked[j++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(SublinearWeight(tf))) << 32) | id;
         }
 
         // The weighted vector keeps the heaviest terms; the story-tier candidate set (the salient terms: title words
@@ -389,6 +389,21 @@ public sealed class FingerprintBuilder
         TokenKind.Number => chars.Length >= 2,
         _ => chars.Length >= 2 && !StopWords.Contains(chars, hash),
     };
+
+    /// <summary>1 + ln(k) for the whole numbers k below 256, computed by the same <see cref="MathF.Log(float)"/>.</summary>
+    private static readonly float[] WholeSublinearWeights = Enumerable.Range(0, 256).Select(k => 1f + MathF.Log(k)).ToArray();
+
+    /// <summary>
+    /// The raw weight 1 + ln(tf). With the default weights (1, 2, 10) every tf is a whole number, so a table of the
+    /// same values saves a logarithm per term; other values take the logarithm.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static float SublinearWeight(float tf)
+    {
+        var whole = (int)tf;
+        var table = WholeSublinearWeights;
+        return whole == tf && (uint)whole < (uint)table.Length ? table[whole] : 1f + MathF.Log(tf);
+    }
 
     /// <summary>Word n-gram shingle hashes; a text shorter than n words gives one shingle of all its words.</summary>
     internal static uint[] Shingle(ReadOnlySpan<ulong> words, int n)
