@@ -57,6 +57,11 @@ internal sealed class TermWeights
     public void AddAll(ReadOnlySpan<uint> ids, ReadOnlySpan<float> weights)
     {
         if (weights.Length != ids.Length) throw new ArgumentException("One weight per id.", nameof(weights));
+        // Every addition may append an entry: room for all of them, and a table that stays at most half full
+        // however many are new, so the loop appends without a test and never grows the table.
+        if (_entries.Length < Count + ids.Length) Array.Resize(ref _entries, Math.Max(Count + ids.Length, _entries.Length * 2));
+        while (2 * (Count + ids.Length) > _slots.Length) Grow();
+        var entries = _entries;
         var slots = _slots;
         var mask = slots.Length - 1;
         var generation = _generation;
@@ -73,22 +78,17 @@ internal sealed class TermWeights
                 i = (i + 1) & mask;
                 slot = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), i);
             }
-            if (slot.Stamp == generation)
-            {
-                slot.Weight += weight;
-                continue;
-            }
-            slot = new Slot { Id = id, Stamp = generation, Weight = weight };
-            if (count == _entries.Length) Array.Resize(ref _entries, count * 2);
-            _entries[count++] = i;
-            if (count * 2 > slots.Length)
-            {
-                Count = count;
-                Grow();
-                slots = _slots;
-                mask = slots.Length - 1;
-                generation = _generation;
-            }
+            // A new id or a known one is a coin toss for the branch predictor, so both take one branch-free path:
+            // the slot is rewritten either way (the new weight, or the sum, chosen on the bits by a mask; the sum
+            // with a stale slot's weight is thrown away), and the entry written always but only counted when new.
+            var isNew = slot.Stamp != generation ? 1 : 0;
+            var keepSum = (uint)isNew - 1;
+            var sum = BitConverter.SingleToUInt32Bits(slot.Weight + weight);
+            slot.Weight = BitConverter.UInt32BitsToSingle((sum & keepSum) | (BitConverter.SingleToUInt32Bits(weight) & ~keepSum));
+            slot.Id = id;
+            slot.Stamp = generation;
+            entries[count] = i;
+            count += isNew;
         }
         Count = count;
     }
