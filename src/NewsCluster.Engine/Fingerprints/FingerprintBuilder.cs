@@ -55,6 +55,9 @@ public sealed class FingerprintBuilder
     private ulong[] _wordHashes = new ulong[1024];
     private int _wordCount;
     private ulong[] _ranked = new ulong[1024];
+    /// <summary>The term additions of one paragraph, in order (<see cref="AddBodyTokens"/>).</summary>
+    private uint[] _addedIds = new uint[1024];
+    private float[] _addedWeights = new float[1024];
     private readonly List<Range> _keptLines = new();
     private readonly List<Range> _fallbackLines = new();
     private readonly HashSet<ulong> _seenLines = new();
@@ -144,7 +147,7 @@ public sealed class FingerprintBuilder
         for (var t = 0; t < count; t++)
         {
             var (id, tf) = _tf.At(t);
-            ranked[j++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(1f + MathF.Log(tf))) << 32) | id;
+            ranked[j++] = ((ulong)(uint.MaxValue - BitConverter.SingleToUInt32Bits(SublinearWeight(tf))) << 32) | id;
         }
 
         // The weighted vector keeps the heaviest terms; the story-tier candidate set (the salient terms: title words
@@ -239,37 +242,70 @@ public sealed class FingerprintBuilder
 
     /// <summary>
     /// <see cref="AddTokens"/> for a body paragraph without term texts, nearly all the work: the same steps as
-    /// <see cref="AddToken"/> without the title channel and the texts, with the pass state and the word count in
-    /// locals, so that the loop keeps them in registers instead of going through memory for every token.
+    /// <see cref="AddToken"/> without the title channel and the texts, in one loop with every step inlined and the
+    /// pass state in locals. The term weights are gathered and added to the table afterwards in one go
+    /// (<see cref="TermWeights.AddAll"/>), in the same order, so that neither loop carries the other's state.
     /// </summary>
     private void AddBodyTokens(int first, int end, ref TermPass pass)
     {
-        var tokens = _tokens.Tokens;
-        var hashes = _tokens.Hashes;
-        // Every token joins the shingled words: make room once, then write without a capacity test per token.
-        if (_wordHashes.Length - _wordCount < end - first)
-            Array.Resize(ref _wordHashes, Math.Max(_wordCount + end - first, _wordHashes.Length * 2));
-        var words = _wordHashes;
-        var wordCount = _wordCount;
-        var tf = _tf;
+        var (charStorage, tokenStorage, hashStorage) = _tokens.Storage;
+        var tokens = tokenStorage.AsSpan(first, end - first);
+        var hashes = hashStorage.AsSpan(first, end - first);
+        // Every token joins the shingled words and adds at most a term and a bigram: make room once, then write
+        // without a capacity test per token.
+        if (_wordHashes.Length - _wordCount < tokens.Length)
+            Array.Resize(ref _wordHashes, Math.Max(_wordCount + tokens.Length, _wordHashes.Length * 2));
+        if (_addedIds.Length < 2 * tokens.Length)
+        {
+            _addedIds = new uint[2 * tokens.Length];
+            _addedWeights = new float[2 * tokens.Length];
+        }
+        var words = _wordHashes.AsSpan(_wordCount, tokens.Length);
+        var addedIds = _addedIds;
+        var addedWeights = _addedWeights;
+        var added = 0;
         var bigramWeight = _options.BigramWeight;
         var weight = pass.Weight;
         var boosted = pass.Boosted;
         var contentCount = pass.ContentCount;
         var previous = pass.Previous;
-        for (var t = first; t < end; t++)
+        // The three spans have one length; testing each lets the JIT drop their bounds checks.
+        for (var t = 0; t < tokens.Length && t < hashes.Length && t < words.Length; t++)
         {
             var raw = hashes[t];
-            words[wordCount++] = raw;
-            if (!IsContentTerm(tokens[t], raw, out var full, out _)) continue;
+            words[t] = raw;
+            var token = tokens[t];
+            var full = raw;
+            if (token.Kind != TokenKind.Gram)
+            {
+                // IsContent: numbers and words of two characters or more, words other than stop words.
+                if (token.Length < 2) continue;
+                if (token.Kind == TokenKind.Word)
+                {
+                    var chars = charStorage.AsSpan(token.Start, token.Length);
+                    if (StopWords.Contains(chars, raw)) continue;
+                    if (chars.Length <= MaxStemmedLength && EnglishStemmer.MayStem(chars))
+                    {
+                        var stemmed = EnglishStemmer.Stem(chars);
+                        // The stemmer only ever shortens a word, so an unchanged length means an unchanged word and hash.
+                        if (stemmed != chars.Length) full = StableHash.HashToken(chars[..stemmed]);
+                    }
+                }
+            }
             var w = contentCount < boosted ? weight : 1f;
             contentCount++;
-            tf.Add(StableHash.Fold32(full), w);
+            // At most two additions per token, and there is room for two per token.
+            addedIds[added] = StableHash.Fold32(full);
+            addedWeights[added++] = w;
             if (bigramWeight > 0 && previous != 0)
-                tf.Add(StableHash.Fold32(BigramHash(previous, full)), w * bigramWeight);
+            {
+                addedIds[added] = StableHash.Fold32(BigramHash(previous, full));
+                addedWeights[added++] = w * bigramWeight;
+            }
             previous = full;
         }
-        _wordCount = wordCount;
+        _tf.AddAll(addedIds.AsSpan(0, added), addedWeights.AsSpan(0, added));
+        _wordCount += tokens.Length;
         pass.ContentCount = contentCount;
         pass.Previous = previous;
     }
@@ -353,6 +389,21 @@ public sealed class FingerprintBuilder
         TokenKind.Number => chars.Length >= 2,
         _ => chars.Length >= 2 && !StopWords.Contains(chars, hash),
     };
+
+    /// <summary>1 + ln(k) for the whole numbers k below 256, computed by the same <see cref="MathF.Log(float)"/>.</summary>
+    private static readonly float[] WholeSublinearWeights = Enumerable.Range(0, 256).Select(k => 1f + MathF.Log(k)).ToArray();
+
+    /// <summary>
+    /// The raw weight 1 + ln(tf). With the default weights (1, 2, 10) every tf is a whole number, so a table of the
+    /// same values saves a logarithm per term; other values take the logarithm.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static float SublinearWeight(float tf)
+    {
+        var whole = (int)tf;
+        var table = WholeSublinearWeights;
+        return whole == tf && (uint)whole < (uint)table.Length ? table[whole] : 1f + MathF.Log(tf);
+    }
 
     /// <summary>Word n-gram shingle hashes; a text shorter than n words gives one shingle of all its words.</summary>
     internal static uint[] Shingle(ReadOnlySpan<ulong> words, int n)

@@ -6,6 +6,16 @@ namespace NewsCluster.Engine.Tests.Fingerprints;
 public sealed class FingerprintTests
 {
     [Fact]
+    public void The_sublinear_weight_table_gives_exactly_one_plus_the_logarithm()
+    {
+        var values = Enumerable.Range(0, 600).Select(k => (float)k)
+            .Concat(Enumerable.Range(0, 600).Select(k => k / 4f + 0.25f))
+            .Concat([1e-3f, 255.5f, 1e6f, 3.3f]);
+        foreach (var tf in values)
+            BitConverter.SingleToUInt32Bits(FingerprintBuilder.SublinearWeight(tf)).Should().Be(BitConverter.SingleToUInt32Bits(1f + MathF.Log(tf)), "tf = {0}", tf);
+    }
+
+    [Fact]
     public void A_fingerprint_survives_a_round_trip_through_bytes()
     {
         var seed = Seeds.Load()[1];

@@ -42,4 +42,21 @@ public sealed class StopWordLookupTests
         StopWords.Contains(word, StableHash.HashToken(word)).Should().Be(expected);
         StopWords.Contains(word.AsSpan()).Should().Be(expected);
     }
+
+    [Fact]
+    public void The_hashed_lookup_agrees_with_the_set_for_every_short_latin_word()
+    {
+        // Every word of up to three letters: all the short stop words, and many near misses for the filter.
+        var letters = Enumerable.Range('a', 26).Select(c => ((char)c).ToString()).ToList();
+        var words = letters.Concat(letters.SelectMany(a => letters, (a, b) => a + b)).ToList();
+        words.AddRange(words.Where(w => w.Length == 2).SelectMany(ab => letters, (ab, c) => ab + c).ToList());
+        var found = 0;
+        foreach (var word in words)
+        {
+            var expected = StopWords.Contains(word.AsSpan());
+            StopWords.Contains(word, StableHash.HashToken(word)).Should().Be(expected, "\"{0}\"", word);
+            if (expected) found++;
+        }
+        found.Should().BeGreaterThan(50);
+    }
 }
