@@ -84,7 +84,14 @@ public sealed class StoryClusterer(ClusteringOptions options)
     {
         constraints ??= ClusteringConstraints.None;
         var clock = Stopwatch.StartNew();
-        var items = articles.OrderBy(a => a.Id).ToArray();
+        var items = articles.ToArray();
+        // Callers mostly pass articles in id order already: sort only when they are not.
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (items[i].Id > items[i - 1].Id) continue;
+            Array.Sort(items, (x, y) => x.Id.CompareTo(y.Id));
+            break;
+        }
         for (var i = 1; i < items.Length; i++)
             if (items[i].Id == items[i - 1].Id) throw new ArgumentException($"Duplicate article id {items[i].Id}.", nameof(articles));
         var n = items.Length;
