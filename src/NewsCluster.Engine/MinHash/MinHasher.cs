@@ -109,7 +109,15 @@ public sealed class MinHasher
         if (a.Length == 0) return 0;
         var equal = 0;
         var i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector512.IsHardwareAccelerated && a.Length >= Vector512<uint>.Count)
+        {
+            // Equal lanes are all ones (−1), so subtracting the comparisons counts them per lane; one sum at the end.
+            var counts = Vector512<uint>.Zero;
+            for (; i + Vector512<uint>.Count <= a.Length; i += Vector512<uint>.Count)
+                counts -= Vector512.Equals(Vector512.Create(a.Slice(i, Vector512<uint>.Count)), Vector512.Create(b.Slice(i, Vector512<uint>.Count)));
+            equal = (int)Vector512.Sum(counts);
+        }
+        else if (Vector256.IsHardwareAccelerated)
         {
             for (; i + Vector256<uint>.Count <= a.Length; i += Vector256<uint>.Count)
             {

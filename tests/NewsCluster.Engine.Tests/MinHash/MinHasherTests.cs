@@ -66,4 +66,18 @@ public sealed class MinHasherTests
     public void Permutation_parameters_come_from_the_seed_so_signatures_are_reproducible() =>
         new MinHasher(128, 5).Compute(RandomSet(1, 100)).Should().Equal(new MinHasher(128, 5).Compute(RandomSet(1, 100)))
             .And.NotEqual(new MinHasher(128, 6).Compute(RandomSet(1, 100)));
+
+    [Fact]
+    public void The_estimate_counts_every_equal_slot_whatever_the_signature_length()
+    {
+        var rng = new SplitMix64(21);
+        for (var length = 1; length <= 70; length++)
+        {
+            // Slots drawn from four values, so that about a quarter are equal, in every lane and in the tail.
+            var a = Enumerable.Range(0, length).Select(_ => (uint)rng.NextInt(4)).ToArray();
+            var b = Enumerable.Range(0, length).Select(_ => (uint)rng.NextInt(4)).ToArray();
+            var equal = a.Zip(b).Count(p => p.First == p.Second);
+            MinHasher.EstimateJaccard(a, b).Should().Be((double)equal / length, $"length {length}");
+        }
+    }
 }
