@@ -55,6 +55,8 @@ public sealed class FingerprintBuilder
     private ulong[] _wordHashes = new ulong[1024];
     private int _wordCount;
     private ulong[] _ranked = new ulong[1024];
+    /// <summary>Scratch of the salient ids (<see cref="Analyze"/>).</summary>
+    private uint[] _salientIds = new uint[64];
     /// <summary>The term additions of one paragraph, in order (<see cref="AddBodyTokens"/>).</summary>
     private uint[] _addedIds = new uint[1024];
     private float[] _addedWeights = new float[1024];
@@ -156,9 +158,9 @@ public sealed class FingerprintBuilder
         var salient = Math.Min(Math.Min(_options.CandidateTerms, count), n);
         Selection.SmallestFirst(ranked, n);
         Selection.SmallestFirst(ranked[..n], salient);
-        var elements = new uint[salient];
-        for (var i = 0; i < salient; i++) elements[i] = (uint)ranked[i];
-        Array.Sort(elements);
+        // The salient terms are those whose key is at most the largest of the first `salient` keys.
+        var salientBound = 0UL;
+        foreach (var key in ranked[..salient]) salientBound = Math.Max(salientBound, key);
 
         // Sorted by id: repack as id · 2³² + bits(weight) (ids are unique, so this orders by id alone).
         var byId = ranked[..n];
@@ -167,11 +169,23 @@ public sealed class FingerprintBuilder
         Selection.SortHashLed(byId);
         var ids = LongLived<uint>(n);
         var weights = LongLived<float>(n);
+        // The salient terms in id order come out of the same walk, so they need no sort of their own: each id is
+        // written, and the count advances only for a salient one (an unpredictable test), so the scratch has a
+        // spare slot for the writes after the last.
+        if (_salientIds.Length <= salient) _salientIds = new uint[salient + 1];
+        var salientIds = _salientIds;
+        var salientFound = 0;
         for (var i = 0; i < n; i++)
         {
-            ids[i] = (uint)(byId[i] >> 32);
-            weights[i] = BitConverter.UInt32BitsToSingle((uint)byId[i]);
+            var id = (uint)(byId[i] >> 32);
+            var weightBits = (uint)byId[i];
+            ids[i] = id;
+            weights[i] = BitConverter.UInt32BitsToSingle(weightBits);
+            var rankKey = ((ulong)(uint.MaxValue - weightBits) << 32) | id;
+            salientIds[salientFound] = id;
+            salientFound += rankKey <= salientBound ? 1 : 0;
         }
+        var elements = salientIds.AsSpan(0, salient).ToArray();
         return new ArticleFeatures(ids, weights, elements, shingles, _wordCount, texts);
     }
 

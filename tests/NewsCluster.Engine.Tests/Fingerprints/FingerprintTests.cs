@@ -16,6 +16,21 @@ public sealed class FingerprintTests
     }
 
     [Fact]
+    public void The_story_elements_are_the_heaviest_terms_of_the_vector_ties_to_the_smaller_id_in_id_order()
+    {
+        var builder = new FingerprintBuilder();
+        var articles = Seeds.Load().Take(40).Select(s => (s.Title, s.Text)).Append(("Short", "Only a few words here."));
+        foreach (var (title, text) in articles)
+        {
+            var features = builder.Analyze(title, text);
+            var expected = features.TermIds.Zip(features.TermWeights)
+                .OrderByDescending(p => p.Second).ThenBy(p => p.First)
+                .Take(builder.Options.CandidateTerms).Select(p => p.First).Order();
+            features.StoryElements.Should().Equal(expected, "for {0}", title);
+        }
+    }
+
+    [Fact]
     public void A_fingerprint_survives_a_round_trip_through_bytes()
     {
         var seed = Seeds.Load()[1];
