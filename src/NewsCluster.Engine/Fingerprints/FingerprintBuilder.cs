@@ -55,8 +55,12 @@ public sealed class FingerprintBuilder
     private ulong[] _wordHashes = new ulong[1024];
     private int _wordCount;
     private ulong[] _ranked = new ulong[1024];
-    /// <summary>Scratch of the salient ids (<see cref="Analyze"/>).</summary>
+    /// <summary>Scratch of the salient ids (<see cref="Analyze"/>): the first <see cref="_salientCount"/> are the story elements.</summary>
     private uint[] _salientIds = new uint[64];
+    private int _salientCount;
+    /// <summary>Scratch of the shingles: the first <see cref="_shingleCount"/>.</summary>
+    private uint[] _shingles = new uint[1024];
+    private int _shingleCount;
     /// <summary>The term additions of one paragraph, in order (<see cref="AddBodyTokens"/>).</summary>
     private uint[] _addedIds = new uint[1024];
     private float[] _addedWeights = new float[1024];
@@ -84,16 +88,24 @@ public sealed class FingerprintBuilder
     public MinHasher Hasher => _hasher;
 
     /// <summary>Fingerprints one article.</summary>
-    public ArticleFingerprint Build(string title, string text) => Sign(Analyze(title, text));
+    /// <remarks>The story elements and shingles only feed MinHash here, so they stay in this builder's scratch.</remarks>
+    public ArticleFingerprint Build(string title, string text)
+    {
+        var (ids, weights) = AnalyzeInto(title, text, null);
+        return Sign(ids, weights, _salientIds.AsSpan(0, _salientCount), _shingles.AsSpan(0, _shingleCount), _wordCount, SimdPath.Auto);
+    }
 
     /// <summary>Computes both MinHash signatures of analysed features.</summary>
-    public ArticleFingerprint Sign(ArticleFeatures features, SimdPath path = SimdPath.Auto)
+    public ArticleFingerprint Sign(ArticleFeatures features, SimdPath path = SimdPath.Auto) =>
+        Sign(features.TermIds, features.TermWeights, features.StoryElements, features.CopyShingles, features.WordCount, path);
+
+    private ArticleFingerprint Sign(uint[] ids, float[] weights, ReadOnlySpan<uint> storyElements, ReadOnlySpan<uint> copyShingles, int wordCount, SimdPath path)
     {
         var story = LongLived<uint>(_hasher.Permutations);
         var copy = LongLived<uint>(_hasher.Permutations);
-        _hasher.Compute(features.StoryElements, story, path);
-        _hasher.Compute(features.CopyShingles, copy, path);
-        return new ArticleFingerprint(_options.Seed, story, copy, features.TermIds, features.TermWeights, features.WordCount);
+        _hasher.Compute(storyElements, story, path);
+        _hasher.Compute(copyShingles, copy, path);
+        return new ArticleFingerprint(_options.Seed, story, copy, ids, weights, wordCount);
     }
 
     /// <summary>The tokenising stage: everything except MinHash.</summary>
@@ -102,9 +114,19 @@ public sealed class FingerprintBuilder
     /// <param name="keepTermTexts">Also return the text of each term (for explanations).</param>
     public ArticleFeatures Analyze(string title, string text, bool keepTermTexts = false)
     {
+        var texts = keepTermTexts ? new Dictionary<uint, string>() : null;
+        var (ids, weights) = AnalyzeInto(title, text, texts);
+        return new ArticleFeatures(ids, weights, _salientIds.AsSpan(0, _salientCount).ToArray(), _shingles.AsSpan(0, _shingleCount).ToArray(), _wordCount, texts);
+    }
+
+    /// <summary>
+    /// <see cref="Analyze"/> into this builder's scratch: returns the term vector; the story elements are left in
+    /// <see cref="_salientIds"/> (<see cref="_salientCount"/>), the shingles in <see cref="_shingles"/> (<see cref="_shingleCount"/>).
+    /// </summary>
+    private (uint[] Ids, float[] Weights) AnalyzeInto(string title, string text, Dictionary<uint, string>? texts)
+    {
         _tf.Clear();
         _wordCount = 0;
-        var texts = keepTermTexts ? new Dictionary<uint, string>() : null;
 
         var titlePass = new TermPass(1f, int.MaxValue, collectWords: false, texts, TitleSalt, _options.TitleWeight);
         _tokens.Clear();
@@ -136,7 +158,9 @@ public sealed class FingerprintBuilder
         }
 
         var words = _wordHashes.AsSpan(0, _wordCount);
-        var shingles = Shingle(words, _options.ShingleSize);
+        _shingleCount = ShingleCount(words.Length, _options.ShingleSize);
+        if (_shingles.Length < _shingleCount) _shingles = new uint[Math.Max(_shingleCount, _shingles.Length * 2)];
+        WriteShingles(words, _options.ShingleSize, _shingles);
 
         // Rank terms by weight, heaviest first, ties by id, so the choice is deterministic. The weights are positive
         // floats, whose IEEE bits order like their values, so packed keys order them:
@@ -185,8 +209,8 @@ public sealed class FingerprintBuilder
             salientIds[salientFound] = id;
             salientFound += rankKey <= salientBound ? 1 : 0;
         }
-        var elements = salientIds.AsSpan(0, salient).ToArray();
-        return new ArticleFeatures(ids, weights, elements, shingles, _wordCount, texts);
+        _salientCount = salient;
+        return (ids, weights);
     }
 
     /// <summary>
@@ -422,9 +446,24 @@ public sealed class FingerprintBuilder
     /// <summary>Word n-gram shingle hashes; a text shorter than n words gives one shingle of all its words.</summary>
     internal static uint[] Shingle(ReadOnlySpan<ulong> words, int n)
     {
-        if (words.Length == 0) return [];
-        if (words.Length < n) return [StableHash.Fold32(StableHash.Combine(words))];
-        var shingles = new uint[words.Length - n + 1];
+        var shingles = new uint[ShingleCount(words.Length, n)];
+        WriteShingles(words, n, shingles);
+        return shingles;
+    }
+
+    /// <summary>How many shingles <see cref="Shingle"/> gives for <paramref name="words"/> words.</summary>
+    private static int ShingleCount(int words, int n) => words == 0 ? 0 : Math.Max(1, words - n + 1);
+
+    /// <summary><see cref="Shingle"/> into <paramref name="shingles"/> (at least <see cref="ShingleCount"/> long).</summary>
+    private static void WriteShingles(ReadOnlySpan<ulong> words, int n, Span<uint> shingles)
+    {
+        if (words.Length == 0) return;
+        if (words.Length < n)
+        {
+            shingles[0] = StableHash.Fold32(StableHash.Combine(words));
+            return;
+        }
+        shingles = shingles[..(words.Length - n + 1)];
         var i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -435,11 +474,10 @@ public sealed class FingerprintBuilder
                 var h = Vector256.Create(StableHash.CombineStart);
                 for (var j = 0; j < n; j++) h = StableHash.Mix64Lanes(h ^ Vector256.Create(words.Slice(i + j, Vector256<ulong>.Count))) + Vector256.Create(StableHash.GoldenGamma);
                 var folded = Vector256.Narrow((h ^ Vector256.ShiftRightLogical(h, 32)).AsUInt64(), Vector256<ulong>.Zero);
-                folded.GetLower().CopyTo(shingles.AsSpan(i));
+                folded.GetLower().CopyTo(shingles[i..]);
             }
         }
         for (; i < shingles.Length; i++) shingles[i] = StableHash.Fold32(StableHash.Combine(words.Slice(i, n)));
-        return shingles;
     }
 
 }
