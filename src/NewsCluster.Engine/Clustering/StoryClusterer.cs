@@ -106,7 +106,7 @@ public sealed class StoryClusterer(ClusteringOptions options)
         // idf depends on the frequency alone: one logarithm per distinct frequency, not per term.
         var idfOfFrequency = new double[n + 1];
         for (var f = 1; f <= n; f++) idfOfFrequency[f] = CorpusStatistics.InverseDocumentFrequency(n, Options.IdfPriorDocuments, f);
-        var termStatistics = SharedTermNumbers(df, n, out var sharedTerms);
+        var termStatistics = SharedTermNumbers(df, out var sharedTerms);
         // Each article's shared terms are written at the start of the stretch its terms have in the vocabulary, so
         // the articles need no counting pass first; the rest of each stretch stays unused (and unwritten).
         var sharedWeights = GC.AllocateUninitializedArray<SharedTermWeight>(vocabulary.Occurrences);
@@ -293,24 +293,21 @@ public sealed class StoryClusterer(ClusteringOptions options)
     private readonly record struct TermStatistic(int Frequency, int SharedNumber);
 
     /// <summary>
-    /// Numbers for the terms that occur in at least two articles (the only ones two articles can share), most frequent
-    /// first so that the common terms every verification touches sit together at the start of the scratch array;
-    /// −1 for terms of one article. Ties keep dense-number order; the numbering never changes a score. Kept beside
-    /// each term's frequency, so that an article's terms are looked up with one read each.
+    /// Numbers for the terms that occur in at least two articles (the only ones two articles can share), in dense-number
+    /// order; −1 for terms of one article. The numbering never changes a score (ordering the terms by frequency, so
+    /// that common ones share cache lines, measured no faster). Kept beside each term's frequency, so that an
+    /// article's terms are looked up with one read each.
     /// </summary>
-    private static TermStatistic[] SharedTermNumbers(int[] documentFrequency, int articles, out int sharedCount)
+    private static TermStatistic[] SharedTermNumbers(int[] documentFrequency, out int sharedCount)
     {
-        // Counting sort by frequency, descending.
-        var start = new int[articles + 2];
-        foreach (var f in documentFrequency) if (f >= 2) start[articles - f + 1]++;
-        for (var f = 1; f < start.Length; f++) start[f] += start[f - 1];
-        sharedCount = start[^1];
+        var next = 0;
         var statistics = GC.AllocateUninitializedArray<TermStatistic>(documentFrequency.Length);
         for (var t = 0; t < statistics.Length; t++)
         {
             var f = documentFrequency[t];
-            statistics[t] = new TermStatistic(f, f >= 2 ? start[articles - f]++ : -1);
+            statistics[t] = new TermStatistic(f, f >= 2 ? next++ : -1);
         }
+        sharedCount = next;
         return statistics;
     }
 
